@@ -1,0 +1,47 @@
+// Thread-count independent reductions. OpenMP's reduction clause combines partial sums in an
+// order that depends on the number of threads, so results would differ in the last bits between
+// 1 and 2 threads. Here the index range is cut into fixed blocks (independent of the thread
+// count), each block is summed serially, and the block sums are added in block order.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+namespace dermasim {
+
+inline constexpr std::size_t kReductionBlock = 4096;
+
+/// Sum of term(c) for c in [0, n), bitwise identical for any number of OpenMP threads.
+template <class Term>
+double deterministic_sum(std::size_t n, Term term) {
+  const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
+  std::vector<double> partial(blocks, 0.0);
+#pragma omp parallel for schedule(static)
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const std::size_t end = std::min(n, (b + 1) * kReductionBlock);
+    double s = 0.0;
+    for (std::size_t c = b * kReductionBlock; c < end; ++c) s += term(c);
+    partial[b] = s;
+  }
+  double total = 0.0;
+  for (double s : partial) total += s;
+  return total;
+}
+
+/// Maximum of value(c) for c in [0, n) (max is exact, so any order gives the same result);
+/// returns `init` for n = 0. NaN values propagate.
+template <class Value>
+double parallel_max(std::size_t n, Value value, double init = 0.0) {
+  double result = init;
+  bool saw_nan = false;
+#pragma omp parallel for schedule(static) reduction(max : result) reduction(|| : saw_nan)
+  for (std::size_t c = 0; c < n; ++c) {
+    const double v = value(c);
+    if (v != v) saw_nan = true;
+    result = std::max(result, v);
+  }
+  return saw_nan ? std::numeric_limits<double>::quiet_NaN() : result;
+}
+
+}  // namespace dermasim

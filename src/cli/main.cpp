@@ -1,0 +1,42 @@
+// dermasim command-line entry point: parses the command line with CLI11, runs the selected
+// command, and turns every failure into a one-line "error: ..." message and an exit code.
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include "commands.hpp"
+#include "dermasim/core/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace dermasim;
+  CLI::App app{"dermasim: collagen remodeling in skin after microneedling"};
+  app.require_subcommand(1);
+  cli::add_version_info(app);
+  cli::Command selected;
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "error: %s (see 'dermasim --help')\n", e.what());
+    return 2;
+  }
+
+  try {
+    return selected ? selected() : 2;
+  } catch (const Error& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return e.exit_code();
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "error: out of memory\n");
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return 1;
+  }
+}
