@@ -1,0 +1,61 @@
+// Adaptive time-step control for the split stepper.
+// Error estimate (first-order methods): the local error of a step h_n is about
+//   e_n ~ h_n / (h_n + h_{n-1}) * | du_n - (h_n / h_{n-1}) du_{n-1} |,
+// the second divided difference of the solution (du = increment of a step). It costs one pass
+// and no extra solve. The weighted max norm uses w = rtol * |u| + atol * scale_f per field.
+// A step with err > 1 (or a NaN) is rejected and retried smaller; the next step is
+// h * clamp(0.9 / sqrt(err), 0.2, max_growth), bounded by [dt_min, dt_max]. A step below dt_min
+// throws NumericalError (exit 3). advance_to() lands exactly on its end time, so events
+// (sessions) happen at their times; restart() forgets the history after a jump in the state
+// and starts again from dt_initial.
+#pragma once
+#include <vector>
+
+#include "dermasim/core/field.hpp"
+#include "dermasim/numerics/splitting.hpp"
+
+namespace dermasim {
+
+struct StepControlSettings {
+  double rtol = 1e-3;        ///< relative tolerance
+  double atol = 1e-3;        ///< absolute tolerance, as a fraction of each field's scale
+  double dt_initial = 1e-3;  ///< days, first step and first step after restart()
+  double dt_min = 1e-7;      ///< days; below this the step has collapsed
+  double dt_max = 1.0;       ///< days
+  double max_growth = 2.0;   ///< largest factor between consecutive steps
+};
+
+struct StepStatistics {
+  long accepted = 0;
+  long rejected = 0;
+  double last_dt = 0.0;
+  double smallest_dt = 0.0;
+  double largest_dt = 0.0;
+};
+
+class AdaptiveIntegrator {
+ public:
+  AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings);
+  /// Steps `state` from t to exactly t_end (t is updated).
+  void advance_to(FieldSet& state, double& t, double t_end, SplittingStepper& stepper);
+  /// Forgets the step history: call after an event changed the state discontinuously.
+  void restart();
+  const StepStatistics& statistics() const { return stats_; }
+  const StepControlSettings& settings() const { return settings_; }
+  /// Step size the controller would try next (days).
+  double proposed_dt() const { return proposed_dt_; }
+
+ private:
+  /// Weighted max-norm error of the step just taken; fills increment_ with the new increment.
+  double estimate_error(const FieldSet& state, double dt);
+  StepControlSettings settings_;
+  FieldSet saved_;                 // state before the current step (for rejection)
+  FieldSet increment_;             // du of the current step
+  FieldSet previous_increment_;    // du of the last accepted step
+  bool has_history_ = false;
+  double previous_dt_ = 0.0;
+  double proposed_dt_;
+  StepStatistics stats_;
+};
+
+}  // namespace dermasim
