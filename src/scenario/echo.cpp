@@ -38,7 +38,7 @@ void line(std::string& out, int indent, const std::string& text, const std::stri
   std::string l(static_cast<std::size_t>(indent) * 2, ' ');
   l += text;
   if (!comment.empty()) {
-    l.append(l.size() < kCommentColumn ? kCommentColumn - l.size() : 1, ' ');
+    l.append(l.size() + 2 <= kCommentColumn ? kCommentColumn - l.size() : 2, ' ');
     l += "# " + comment;
   }
   out += l + "\n";

@@ -259,8 +259,11 @@ Value Reader::get(std::string_view path, std::optional<std::string> derived_defa
       comment = "given: " + trim(n->scalar);
     }
   } else {
-    const std::string text = derived_default ? *derived_default : std::string(spec->default_text);
-    if (text.empty()) {
+    std::string text = derived_default ? *derived_default : std::string(spec->default_text);
+    const bool empty_text = spec->kind == KeyKind::kText && text == "\"\"";
+    if (empty_text) {
+      v.canonical = text;
+    } else if (text.empty()) {
       v.present = false;
       v.canonical = "none";
     } else {
