@@ -1,6 +1,7 @@
 // XDMF 3 sidecar (see xdmf.hpp for the layout and why).
 #include "dermasim/io/xdmf.hpp"
 
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -8,6 +9,13 @@
 
 namespace dermasim::io {
 namespace {
+
+// Shortest text that reads back as the same double (0.05, not 0.050000000000000003).
+std::string number(double value) {
+  char text[32];
+  const auto result = std::to_chars(text, text + sizeof text, value);
+  return std::string(text, result.ptr);
+}
 
 std::string escape_xml(const std::string& text) {
   std::string out;
@@ -53,7 +61,7 @@ void write_mesh(std::ostream& os, const XdmfSeries& s) {
      << rank << "\">" << (three ? "0 0 0" : "0 0") << "</DataItem>\n"
      << "          <DataItem Format=\"XML\" NumberType=\"Float\" Precision=\"8\" Dimensions=\""
      << rank << "\">";
-  for (int d = 0; d < rank; ++d) os << (d ? " " : "") << s.spacing_mm;
+  for (int d = 0; d < rank; ++d) os << (d ? " " : "") << number(s.spacing_mm);
   os << "</DataItem>\n        </Geometry>\n";
 }
 
@@ -80,14 +88,13 @@ void write_attribute(std::ostream& os, const XdmfSeries& s, const std::string& f
 
 std::string xdmf_document(const XdmfSeries& s) {
   std::ostringstream os;
-  os.precision(17);
   os << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
      << "<Xdmf xmlns:xi=\"http://www.w3.org/2001/XInclude\" Version=\"3.0\">\n"
      << "  <Domain>\n"
      << "    <Grid Name=\"dermasim\" GridType=\"Collection\" CollectionType=\"Temporal\">\n";
   for (std::size_t k = 0; k < s.times_days.size(); ++k) {
     os << "      <Grid Name=\"snapshot_" << k << "\" GridType=\"Uniform\">\n"
-       << "        <Time Value=\"" << s.times_days[k] << "\"/>\n";
+       << "        <Time Value=\"" << number(s.times_days[k]) << "\"/>\n";
     write_mesh(os, s);
     for (const std::string& field : s.fields) write_attribute(os, s, field, k);
     os << "      </Grid>\n";
