@@ -83,6 +83,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
       p[ParamId::collagen_immature_degradation],
       skin.aging ? p[ParamId::collagen_aging_loss] : 0.0,
       p[ParamId::pih_threshold],
+      1.0 - p[ParamId::collagen_maintenance_coupling],
   };
 
   const int nz = grid_.nz();
@@ -97,6 +98,10 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
     r.f0 = lb.fibroblasts;
     r.inv_f0 = lb.fibroblasts > 0.0 ? 1.0 / lb.fibroblasts : 0.0;
     r.synthesis = lb.synthesis;
+    r.maintenance = lb.collagen > 0.0 ? p[ParamId::collagen_maintenance_coupling] *
+                                            (1.0 - 1.0 / p[ParamId::collagen_capacity_factor]) /
+                                            lb.collagen
+                                      : 0.0;
     r.mature_loss = lb.mature_turnover;
     r.epidermal = layer == Layer::kEpidermis ? 1.0 : 0.0;
     row_collagen_[k] = lb.collagen;

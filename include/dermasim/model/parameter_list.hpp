@@ -33,8 +33,8 @@
   X(fibroblast_half_saturation, "fibroblast.growth_factor_half_saturation", "K_G", 0.5, "ng/mL", 0.01, 10.0, A, \
     "0.5-1 ng/mL: TGF-beta/PDGF act on fibroblasts at ng/mL concentrations", \
     "growth factor level of half-maximal proliferation (also the MMP boost)") \
-  X(fibroblast_hypodermis_factor, "fibroblast.hypodermis_factor", "F0_hyp/F0", 0.2, "1", 0.0, 1.0, A, \
-    "subcutaneous fat is sparsely cellular in fibroblasts (septa only)", \
+  X(fibroblast_hypodermis_factor, "fibroblast.hypodermis_factor", "F0_hyp/F0", 1.0, "1", 0.0, 1.0, A, \
+    "septal fibroblasts treated like dermal ones: needles rarely reach the fat, and a lower value seals the layer off (no motility) and amplifies MMP there", \
     "resting fibroblast density of the hypodermis relative to the dermis") \
   /* ---- myofibroblasts (equation 5) ---- */ \
   X(myofibroblast_differentiation_rate, "myofibroblast.differentiation_rate", "k_FM", 0.05, "/day", 0.0, 2.0, A, \
@@ -146,6 +146,9 @@
   X(collagen_growth_factor_boost, "collagen.growth_factor_boost", "a_C", 30.0, "1", 0.0, 500.0, A, \
     "calibrated to targets 6-7: wound synthesis per cell 1-2 orders above homeostatic", \
     "maximal relative boost of collagen synthesis by growth factor") \
+  X(collagen_maintenance_coupling, "collagen.maintenance_coupling", "omega", 1.0, "1", 0.0, 1.0, A, \
+    "calibrated: atrophic scars persist for years untreated; 0 restores MODEL.md eq. 7 as written", \
+    "share of resting synthesis that maintains the local matrix (scales with C/Cbar) rather than filling room") \
   X(collagen_half_saturation, "collagen.growth_factor_half_saturation", "K_C", 1.0, "ng/mL", 0.01, 50.0, A, \
     "TGF-beta raises collagen mRNA at ~1 ng/mL", \
     "growth factor level of half-maximal synthesis boost") \

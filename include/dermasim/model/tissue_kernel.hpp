@@ -8,7 +8,12 @@
 //                                                          + [F > F0] delta_F
 //   M   : P = k_FM g_M F                                L = k_MF + delta_M(x)
 //   P   : P = k_P (F + M) / F0 (1 + a_PI I + a_PG g_G)   L = k_P        (s_P = k_P)
-//   Cim : P = p_C (F + eta_C M)(1 + a_C g_C)(1 - C/C_max(x))+ (1 - D)+   L = k_mat + k_im P
+//   Cim : P = p_C (F + eta_C M) [(1 - omega) room + omega r0 C / Cbar + a_C g_C room] (1 - D)+
+//                                                   L = k_mat + k_im P
+//         with room = (1 - C/C_max(x))+ and r0 = 1 - Cbar/C_max (the resting room). For
+//         omega = 0 this is MODEL.md equation 7 as written; omega = 1 (default) makes resting
+//         synthesis maintain the matrix that is there (so an untreated atrophic scar stays as
+//         it is), while growth-factor-activated synthesis still fills the room below C_max.
 //   Cm  : P = k_mat Cim                                 L = k_m' P + k_age [aging on]
 //   H   : P = (I - I_th)+ in epidermal rows             L = 0
 // Splitting logistic growth and the (F - F0)+ return into production and loss keeps both
@@ -32,6 +37,7 @@ struct RowRates {
   double f0 = 0.0;               ///< resting fibroblasts, cells/mm3
   double inv_f0 = 0.0;           ///< 1/F0 (0 where F0 = 0: no fibroblast MMP there)
   double synthesis = 0.0;        ///< p_C
+  double maintenance = 0.0;      ///< omega r0 / Cbar (0 where Cbar = 0), per mg/mm3
   double mature_loss = 0.0;      ///< k_m'
   double epidermal = 0.0;        ///< 1 in the epidermis (PIH dose accumulates), else 0
 };
@@ -51,6 +57,7 @@ struct KernelConstants {
   double k_P, a_PI, a_PG;
   double a_C, K_C, eta_C, k_mat, k_im, k_age;
   double I_th;
+  double room_share;  ///< 1 - omega
 };
 
 class TissueKernel {
@@ -95,8 +102,10 @@ class TissueKernel {
     loss[kMmp] = c_.k_P;
 
     const double room = std::max(0.0, 1.0 - (Ci + Cm) * maps_.inv_capacity[cell.index]);
-    prod[kCollagenImmature] = row.synthesis * (F + c_.eta_C * M) * (1.0 + c_.a_C * g_synth) *
-                              room * std::max(0.0, 1.0 - D);
+    prod[kCollagenImmature] =
+        row.synthesis * (F + c_.eta_C * M) *
+        ((c_.room_share + c_.a_C * g_synth) * room + row.maintenance * (Ci + Cm)) *
+        std::max(0.0, 1.0 - D);
     loss[kCollagenImmature] = c_.k_mat + c_.k_im * P;
 
     prod[kCollagenMature] = c_.k_mat * Ci;
