@@ -22,8 +22,12 @@ void YamlDiagnostics::fail(const YAML::Node& node, const std::string& key,
                            const std::string& what) const {
   std::string where = file_.string();
   // A key that is absent has no position; the message then names the file only.
-  if (node.IsDefined() && node.Mark().line >= 0)
-    where += ":" + std::to_string(node.Mark().line + 1) + ":" + std::to_string(node.Mark().column + 1);
+  if (node.IsDefined() && node.Mark().line >= 0) {
+    where += ':';
+    where += std::to_string(node.Mark().line + 1);
+    where += ':';
+    where += std::to_string(node.Mark().column + 1);
+  }
   throw InputError(where + ": " + key + ": " + what);
 }
 
