@@ -225,13 +225,14 @@ class Parser {
                                      "; allowed: grid, zip, latin-hypercube, sobol, morris");
     if (node.IsMap()) diag_.allow_keys(node, "design", {"type", "samples", "trajectories", "levels"});
     auto count = [&](const char* field, std::uint64_t fallback, std::uint64_t lo) {
-      const YAML::Node n = node.IsMap() ? node[field] : YAML::Node();
-      if (!n) {
+      const bool given = node.IsMap() && node[field];
+      if (!given) {
         if (fallback == 0)
           diag_.fail(node, std::string("design.") + field,
                      "missing; write design: {type: " + kind + ", " + field + ": N}");
         return static_cast<std::size_t>(fallback);
       }
+      const YAML::Node n = node[field];
       const std::uint64_t x = diag_.unsigned_integer(n, std::string("design.") + field);
       if (x < lo || x > kMaxRuns)
         diag_.fail(n, std::string("design.") + field,
