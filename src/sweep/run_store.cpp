@@ -71,9 +71,14 @@ RunStore::RunStore(const SweepSpec& spec, const RunTable& table, const SweepOpti
 
 std::optional<std::size_t> RunStore::next_run() {
   std::lock_guard lock(mutex_);
-  if (next_ >= queue_.size()) return std::nullopt;
+  if (next_ >= queue_.size() || cancelled_) return std::nullopt;
   if (options_.stop && options_.stop->load()) return std::nullopt;
   return queue_[next_++];
+}
+
+void RunStore::cancel() {
+  std::lock_guard lock(mutex_);
+  cancelled_ = true;
 }
 
 void RunStore::record(const JournalRecord& r) {

@@ -24,6 +24,8 @@ class RunStore {
   /// The next run to start, or nullopt when none is left or a stop was requested.
   std::optional<std::size_t> next_run();
   void record(const JournalRecord& record);
+  /// Hands out no further runs (an error elsewhere ends the sweep after the runs in flight).
+  void cancel();
   /// Final summary and sensitivity; `interrupted` when runs remain because of a stop request.
   SweepResult finish();
 
@@ -38,6 +40,7 @@ class RunStore {
   std::unique_ptr<Journal> journal_;
   std::vector<std::size_t> queue_;  // pending runs, ascending
   std::size_t next_ = 0;            // position in queue_
+  bool cancelled_ = false;
   Progress progress_;
   std::size_t session_done_ = 0;
   std::chrono::steady_clock::time_point start_, last_summary_;

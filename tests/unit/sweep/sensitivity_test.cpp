@@ -17,7 +17,8 @@ SweepSpec uniform_spec(std::size_t keys, double lo, double hi, Design design) {
   SweepSpec spec;
   for (std::size_t i = 0; i < keys; ++i) {
     VariedKey v;
-    v.key = "x" + std::to_string(i + 1);
+    v.key = "x";
+    v.key += std::to_string(i + 1);
     v.kind = VaryKind::uniform;
     v.min = lo;
     v.max = hi;
