@@ -45,8 +45,7 @@ std::string trim(std::string_view s) {
 }
 
 std::string range_text(const KeySpec& spec) {
-  return units::format_quantity(spec.min, spec.unit) + " .. " +
-         units::format_quantity(spec.max, spec.unit);
+  return format_limit(spec, spec.min) + " .. " + format_limit(spec, spec.max);
 }
 
 void check_range(const KeySpec& spec, const std::string& path, const Node& node, double value,

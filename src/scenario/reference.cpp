@@ -48,7 +48,7 @@ std::string allowed(const KeySpec& k) {
     case KeyKind::kInteger:
     case KeyKind::kNumber:
     case KeyKind::kQuantity:
-      return format_quantity(k.min, k.unit) + " .. " + format_quantity(k.max, k.unit);
+      return format_limit(k, k.min) + " .. " + format_limit(k, k.max);
   }
   DERMASIM_UNREACHABLE();
 }
