@@ -12,7 +12,9 @@ namespace {
 
 using units::format_number;
 
-std::string days(double t) { return format_number(t) + (t == 1 ? " day" : " days"); }
+std::string days(double t) {
+  return format_number(t) + (t == 1 ? " day" : " days");
+}
 
 [[noreturn]] void fail(ScheduleField field, int session, std::string message) {
   throw ScheduleError(ScheduleIssue{field, session, std::move(message)});

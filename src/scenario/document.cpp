@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -177,6 +178,7 @@ std::string_view Node::kind_name() const {
 
 void check_text(std::string_view text, const std::string& source_name) {
   int line = 1, column = 1;
+  bool indentation = true;  // still in the leading whitespace of the line
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
     int length = utf8_length(byte);
@@ -193,6 +195,11 @@ void check_text(std::string_view text, const std::string& source_name) {
            std::string("not a text file: byte ") + hex +
                " is not UTF-8 text; a scenario is a YAML text file");
     }
+    if (byte == '\t' && indentation) {
+      fail(Location{source_name, line, column},
+           "a tab in the indentation; YAML indents with spaces only");
+    }
+    indentation = (byte == '\n') || (indentation && byte == ' ');
     if (byte == '\n') {
       ++line;
       column = 1;
@@ -213,7 +220,8 @@ std::string read_scenario_text(const std::string& file_name) {
   }
   const auto size = fs::file_size(file_name, ec);
   if (!ec && size > kMaxScenarioBytes) {
-    throw InputError(file_name + ": " + units::format_number(size / 1048576.0) +
+    throw InputError(file_name + ": " +
+                     units::format_number(std::round(size / 1048576.0 * 100) / 100) +
                      " MiB is too large for a scenario file; the limit is 1 MiB");
   }
   std::ifstream in(file_name, std::ios::binary);

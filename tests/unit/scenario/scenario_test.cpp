@@ -80,7 +80,8 @@ TEST(Scenario, ValuesAreInEngineUnits) {
 }
 
 TEST(Scenario, ThreeDimensionalDefaults) {
-  const Scenario s = parse_scenario("domain: {dimensions: 3, width: 2 mm, depth: 2 mm}\n", "b.yaml");
+  const Scenario s =
+      parse_scenario("domain: {dimensions: 3, width: 2 mm, depth: 2 mm}\n", "b.yaml");
   EXPECT_DOUBLE_EQ(s.domain.spacing, 0.04);
   EXPECT_DOUBLE_EQ(s.domain.breadth, 2.0);
   EXPECT_EQ(s.domain.nx, 50);
@@ -97,10 +98,9 @@ TEST(Scenario, ScarDefaultsFollowTheType) {
 }
 
 TEST(Scenario, SetOverridesReplaceFileValues) {
-  const std::vector<std::string> sets = {"treatment.needle_length=2 mm",
-                                         "treatment.sessions={count: 3, spacing: 6 weeks}",
-                                         "parameters.fibroblast.proliferation_rate=0.7 /day",
-                                         "skin.aging=true"};
+  const std::vector<std::string> sets = {
+      "treatment.needle_length=2 mm", "treatment.sessions={count: 3, spacing: 6 weeks}",
+      "parameters.fibroblast.proliferation_rate=0.7 /day", "skin.aging=true"};
   const Scenario s = parse_scenario(kBoxcar, "b.yaml", sets);
   ASSERT_EQ(s.events.size(), 3u);
   EXPECT_DOUBLE_EQ(s.events[0].session.needle_length, 2.0);
@@ -193,10 +193,10 @@ TEST(Scenario, EchoShowsEveryKeyWithUnitsAndEvents) {
   const std::string echo = resolved_yaml(parse_scenario(kBoxcar, "b.yaml"));
   for (const char* expected :
        {"  spacing: 10 um", "  breadth: 6 mm", "# default: = domain.width",
-        "  penetration_fraction: 0.7", "# default for pen", "    start: 7 days",
-        "# given: 1 week", "  duration: 365.25 days", "  step_tolerance: 0.001",
-        "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h", "# events (4):",
-        "#   day 91: session, pen 1.5 mm (reaches 1.05 mm), 300 punctures/cm2"}) {
+        "  penetration_fraction: 0.7", "# default for pen", "    start: 7 days", "# given: 1 week",
+        "  duration: 365.25 days", "  step_tolerance: 0.001",
+        "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h",
+        "# events (4):", "#   day 91: session, pen 1.5 mm (reaches 1.05 mm), 300 punctures/cm2"}) {
     EXPECT_NE(echo.find(expected), std::string::npos) << "missing: " << expected << "\n" << echo;
   }
 }
