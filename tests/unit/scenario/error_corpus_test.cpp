@@ -44,9 +44,16 @@ Outcome validate(const fs::path& dir, const std::string& file,
   const fs::path err = fs::temp_directory_path() / err_name;
   std::string command = "cd ";
   command += shell_quote(dir.string());
-  command += " && " + shell_quote(DERMASIM_BINARY) + " validate " + shell_quote(file);
-  for (const auto& a : args) command += " " + shell_quote(a);
-  command += " > /dev/null 2> " + shell_quote(err.string());
+  command += " && ";
+  command += shell_quote(DERMASIM_BINARY);
+  command += " validate ";
+  command += shell_quote(file);
+  for (const auto& a : args) {
+    command += ' ';
+    command += shell_quote(a);
+  }
+  command += " > /dev/null 2> ";
+  command += shell_quote(err.string());
   const int status = std::system(command.c_str());
   Outcome out{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(err)};
   fs::remove(err);
