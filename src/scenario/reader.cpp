@@ -169,7 +169,8 @@ void Reader::check_map(const Node& map, const std::string& section) const {
       if (e.value.kind == Node::Kind::kMap) {
         check_map(e.value, full);
       } else if (!(e.value.kind == Node::Kind::kNull ||
-                   (full == "treatment.maintenance" && e.value.scalar == "none"))) {
+                   (e.value.scalar == "none" &&
+                    (full == "treatment" || full == "scar" || full == "treatment.maintenance")))) {
         std::string inside;
         for (const auto& k : keys_in(full)) inside += (inside.empty() ? "" : ", ") + k;
         fail(e.value.where, full,

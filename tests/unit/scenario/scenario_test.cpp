@@ -59,6 +59,15 @@ TEST(Scenario, SmallestScenarioGetsEveryDefault) {
   EXPECT_EQ(s.description, "");
 }
 
+TEST(Scenario, NoneMeansNoScarNoTreatment) {
+  const Scenario s = parse_scenario("scar: none\ntreatment: none\n", "n.yaml");
+  EXPECT_EQ(s.scar.type, model::ScarType::kNone);
+  EXPECT_TRUE(s.events.empty());
+  EXPECT_EQ(error_of("domain: none\n"),
+            "t.yaml:1:9: domain: expected a mapping of keys (domain.dimensions, domain.width, "
+            "domain.breadth, domain.depth, domain.spacing, domain.lateral_boundary), got 'none'");
+}
+
 TEST(Scenario, NameDefaultsToTheFileStem) {
   EXPECT_EQ(parse_scenario("skin: {age: 40 years}\n", "dir/my-run.yaml").name, "my-run");
 }
