@@ -70,6 +70,10 @@ TEST(Scenario, NoneMeansNoScarNoTreatment) {
 
 TEST(Scenario, NameDefaultsToTheFileStem) {
   EXPECT_EQ(parse_scenario("skin: {age: 40 years}\n", "dir/my-run.yaml").name, "my-run");
+  EXPECT_EQ(parse_scenario("skin: {age: 40 years}\n", "my run (2).yml").name, "my-run--2-");
+  EXPECT_EQ(error_of("name: \"\"\n"),
+            "t.yaml:1:7: name: '' is not a plain name; use 1 to 100 letters, digits, '-', '_' and "
+            "'.'");
 }
 
 TEST(Scenario, ValuesAreInEngineUnits) {
