@@ -51,7 +51,6 @@ class Converter {
       case YAML::NodeType::Scalar:
         out.kind = Node::Kind::kScalar;
         out.scalar = in.Scalar();
-        out.quoted = in.Tag() == "!";
         break;
       case YAML::NodeType::Sequence:
         out.kind = Node::Kind::kSequence;
