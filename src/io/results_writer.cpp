@@ -6,10 +6,14 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <exception>
 #include <limits>
+
+#include <omp.h>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
+#include "dermasim/io/chunk_codec.hpp"
 #include "dermasim/io/event_table.hpp"
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
@@ -70,7 +74,6 @@ struct ResultsWriter::State {
   std::vector<h5::Handle> field_sets;
   std::vector<hsize_t> shape;  // of one snapshot
   XdmfSeries xdmf;
-  std::vector<float> buffer;
 
   std::vector<MetricInfo> metrics;
   std::vector<h5::Handle> metric_sets;
@@ -99,7 +102,7 @@ struct ResultsWriter::State {
     storage.extendible = true;
     storage.chunk = dims;
     storage.chunk[0] = 1;
-    storage.shuffle = true;
+    storage.shuffle = options.gzip_level > 0;
     storage.gzip_level = options.gzip_level;
     for (int f = 0; f < fields.size(); ++f) {
       const FieldInfo& info = fields[f].info();
@@ -115,6 +118,51 @@ struct ResultsWriter::State {
     xdmf.spacing_mm = grid.spacing();
     xdmf.fields = field_names;
     xdmf.h5_file_name = out.filename().string();
+  }
+
+  // Appends one snapshot row to every field dataset. With compression, chunks are encoded
+  // in parallel (a group of as many fields as threads at a time, bounding the extra memory
+  // to threads x (one float32 snapshot + its encoding)) and written serially in field order,
+  // so the file's bytes never depend on the thread count.
+  void write_fields(const FieldSet& fields) {
+    const int count = fields.size();
+    const hsize_t row = xdmf.times_days.size();
+    if (options.gzip_level > 0) {
+      for (const h5::Handle& dataset : field_sets) h5::resize_rows(dataset, row + 1);
+    }
+    std::vector<hsize_t> offset(shape.size() + 1, 0);
+    offset[0] = row;
+    const int group = std::max(1, omp_get_max_threads());
+    std::vector<std::vector<float>> buffers(static_cast<std::size_t>(group));
+    std::vector<std::vector<unsigned char>> encoded(static_cast<std::size_t>(group));
+    for (int first = 0; first < count; first += group) {
+      const int last = std::min(count, first + group);
+      std::exception_ptr error;
+#pragma omp parallel for schedule(dynamic) if (last - first > 1)
+      for (int f = first; f < last; ++f) {
+        try {
+          std::vector<float>& floats = buffers[f - first];
+          const std::span<const double> values = fields[f].values();
+          floats.resize(values.size());
+          std::transform(values.begin(), values.end(), floats.begin(),
+                         [](double v) { return static_cast<float>(v); });
+          if (options.gzip_level > 0) {
+            encoded[f - first] = shuffle_deflate(floats, options.gzip_level);
+          }
+        } catch (...) {
+#pragma omp critical(dermasim_io_encode_error)
+          error = std::current_exception();
+        }
+      }
+      if (error) std::rethrow_exception(error);
+      for (int f = first; f < last; ++f) {
+        if (options.gzip_level > 0) {
+          h5::write_filtered_chunk(field_sets[f], offset, encoded[f - first]);
+        } else {
+          h5::append<float>(field_sets[f], buffers[f - first]);
+        }
+      }
+    }
   }
 
   void check_layout(const FieldSet& fields) const {
@@ -254,13 +302,7 @@ void ResultsWriter::append_snapshot(double time_days, const FieldSet& fields) {
       throw Error("append_snapshot: time " + std::to_string(time_days) + " d is before the last");
     }
   }
-  for (int f = 0; f < fields.size(); ++f) {
-    const std::span<const double> values = fields[f].values();
-    s.buffer.resize(values.size());
-    std::transform(values.begin(), values.end(), s.buffer.begin(),
-                   [](double v) { return static_cast<float>(v); });
-    h5::append<float>(s.field_sets[f], s.buffer);
-  }
+  s.write_fields(fields);
   h5::append<double>(s.snapshot_times, std::span<const double>(&time_days, 1));
   s.xdmf.times_days.push_back(time_days);
   flush();

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <omp.h>
+
 #include <cmath>
 
 #include "dermasim/core/error.hpp"
@@ -110,6 +112,23 @@ TEST(ResultsWriter, ThreeDimensionalSnapshotsAreSnapshotDepthBreadthWidth) {
   EXPECT_TRUE(h5::has_link(h5::open_group(file, "grid"), "y_mm"));
 }
 
+TEST(ResultsWriter, UncompressedSnapshotsHoldTheSameValues) {
+  const ScratchDir dir("gzip0");
+  const fs::path out = dir / "run.h5";
+  const Grid grid = testing::small_grid();
+  {
+    ResultsWriter writer(out, {"m", 1, 1}, {.gzip_level = 0});
+    writer.append_snapshot(0.0, testing::synthetic_fields(grid, 0.0));
+    writer.append_snapshot(3.0, testing::synthetic_fields(grid, 3.0));
+    writer.close("complete", 0.0);
+  }
+  const h5::Handle file = h5::open_file(out.string(), false);
+  const std::vector<float> values =
+      h5::read_all<float>(h5::open_dataset(h5::open_group(file, "fields"), "growth_factor"));
+  ASSERT_EQ(values.size(), 2 * grid.cells());
+  EXPECT_EQ(values[grid.cells() + 5], static_cast<float>(testing::synthetic_value(2, 5, 3.0)));
+}
+
 TEST(ResultsWriter, MissingMetricsAreNanAndUnknownOnesAreRejected) {
   const ScratchDir dir("metrics");
   ResultsWriter writer(dir / "run.h5", {"m", 1, 1});
@@ -156,6 +175,8 @@ TEST(ResultsWriter, KilledRunLeavesNoOutputAndAReadablePartial) {
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
+    // libgomp's thread pool does not survive fork(): the child must stay single-threaded.
+    omp_set_num_threads(1);
     ResultsWriter writer(out, {"m", 1, 1});
     const Grid grid = testing::small_grid();
     writer.append_snapshot(0.0, testing::synthetic_fields(grid, 0.0));
