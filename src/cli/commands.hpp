@@ -11,5 +11,6 @@ namespace dermasim::cli {
 using Command = std::function<int()>;
 
 void add_version_info(CLI::App& app);
+void add_info_command(CLI::App& app, Command& selected);
 
 }  // namespace dermasim::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cli::add_version_info(app);
   cli::Command selected;
+  cli::add_info_command(app, selected);
 
   try {
     app.parse(argc, argv);

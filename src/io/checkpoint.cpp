@@ -93,16 +93,7 @@ CheckpointState read_checkpoint_state(const fs::path& path) {
     state.integers.push_back({name, h5::read_int_attribute(integers, name)});
   }
   const h5::Handle arrays = h5::open_group(state_group, "arrays");
-  H5G_info_t info;
-  h5::check(H5Gget_info(arrays.id(), &info), "inspect", arrays.where());
-  for (hsize_t i = 0; i < info.nlinks; ++i) {
-    const ssize_t length = H5Lget_name_by_idx(arrays.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i,
-                                              nullptr, 0, H5P_DEFAULT);
-    if (length < 0) h5::fail("list", arrays.where());
-    std::string name(static_cast<std::size_t>(length) + 1, '\0');
-    H5Lget_name_by_idx(arrays.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(),
-                       H5P_DEFAULT);
-    name.resize(static_cast<std::size_t>(length));
+  for (const std::string& name : h5::link_names(arrays)) {
     state.arrays.push_back({name, h5::read_all<double>(h5::open_dataset(arrays, name))});
   }
   return state;
@@ -117,10 +108,9 @@ void read_checkpoint_fields(const fs::path& path, FieldSet& fields) {
     throw InputError(path.string() + ": the checkpoint's grid differs from the scenario's");
   }
   const h5::Handle fields_group = h5::open_group(file, "fields");
-  H5G_info_t info;
-  h5::check(H5Gget_info(fields_group.id(), &info), "inspect", fields_group.where());
-  if (info.nlinks != static_cast<hsize_t>(fields.size())) {
-    throw InputError(path.string() + ": the checkpoint holds " + std::to_string(info.nlinks) +
+  const std::size_t stored = h5::link_names(fields_group).size();
+  if (stored != static_cast<std::size_t>(fields.size())) {
+    throw InputError(path.string() + ": the checkpoint holds " + std::to_string(stored) +
                      " fields, the scenario " + std::to_string(fields.size()));
   }
   for (int f = 0; f < fields.size(); ++f) {
