@@ -44,6 +44,9 @@ void read_rows(const Handle& dataset, hid_t memory_type, void* data, hsize_t fir
 void write_filtered_chunk(const Handle& dataset, std::span<const hsize_t> offset,
                           std::span<const unsigned char> bytes);
 
+/// Number of filters (shuffle, deflate, ...) the dataset was created with.
+int filter_count(const Handle& dataset);
+
 /// Elements per row (product of all axes but the first; 1 for a 1D dataset).
 std::size_t row_size(const Handle& dataset);
 

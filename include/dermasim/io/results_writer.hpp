@@ -77,6 +77,14 @@ std::filesystem::path xdmf_path(const std::filesystem::path& out);
 void preflight_output(const std::filesystem::path& out, bool overwrite,
                       std::uintmax_t expected_bytes = 0);
 
+/// How far the series of a results file go; stored in a checkpoint so that a resumed run
+/// can cut the file back to that point (ResultsWriter::resume).
+struct SeriesCounts {
+  std::size_t snapshots = 0;
+  std::size_t metric_samples = 0;
+  std::size_t events = 0;
+};
+
 class ResultsWriter {
  public:
   /// Runs preflight_output, creates "<out>.partial" and writes the root attributes with
@@ -87,6 +95,17 @@ class ResultsWriter {
   ~ResultsWriter();
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
+  ResultsWriter(ResultsWriter&&) noexcept;
+  ResultsWriter& operator=(ResultsWriter&&) noexcept;
+
+  /// Continues the results of an interrupted run from a checkpoint: opens "<out>.partial"
+  /// (a killed run) or else <out> (a run closed as interrupted or failed, renamed back to
+  /// .partial), cuts every series back to `keep` (the checkpoint_marks() stored with the
+  /// checkpoint) and sets status "running". The scenario, parameters, grid and metric
+  /// declarations may be written again; they replace or must match what is there.
+  /// Throws IoError when no such file exists or it holds less than `keep`.
+  static ResultsWriter resume(std::filesystem::path out, const SeriesCounts& keep,
+                              const WriterOptions& options = {});
 
   /// /scenario (text as given) and /scenario_resolved (canonical YAML).
   void write_scenario(std::string_view text, std::string_view resolved_yaml);
@@ -95,7 +114,8 @@ class ResultsWriter {
   /// /grid: attributes dimensions, shape, spacing_mm; cell centres x_mm, z_mm [, y_mm]; layer.
   void write_grid(const Grid& grid);
 
-  /// Declares the metric series, once, before the first append_metrics.
+  /// Declares the metric series, once, before the first append_metrics (on a resumed file:
+  /// the same names as before).
   void declare_metrics(std::vector<MetricInfo> metrics);
   /// One metric sample. Every name must be declared; declared names left out are NaN.
   /// Buffered, written at the next snapshot or flush().
@@ -111,6 +131,9 @@ class ResultsWriter {
   /// Writes buffered metrics and flushes the file to disk.
   void flush();
 
+  /// flush(), then the counts to store in a checkpoint taken now.
+  SeriesCounts checkpoint_marks();
+
   std::size_t snapshot_count() const;
   std::size_t metric_sample_count() const;  ///< including buffered samples
   std::size_t event_count() const;
@@ -125,6 +148,7 @@ class ResultsWriter {
 
  private:
   struct State;
+  explicit ResultsWriter(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };
 
