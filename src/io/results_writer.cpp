@@ -75,6 +75,11 @@ ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptio
   s.partial = partial_path(s.out);
   s.options = options;
   s.file = h5::create_file(s.partial.string());
+  // An overwritten output goes now, not at the end: after a crash the output path must not
+  // hold a complete file from another run.
+  std::error_code ec;
+  fs::remove(s.out, ec);
+  fs::remove(xdmf_path(s.out), ec);
   h5::write_attribute(s.file, kFileKindAttribute, kResultsFileKind);
   h5::write_attribute(s.file, "format_version", kResultsFormatVersion);
   h5::write_attribute(s.file, "dermasim_version", version());

@@ -3,9 +3,10 @@
 //
 // Crash safety: the file is written as "<out>.partial" with root attribute status = "running"
 // and renamed to <out> only by close(), after its final status is written and the file is
-// closed. After SIGKILL or power loss the output path therefore holds no file (or the previous
-// complete one when overwriting), never a half-written one. Every snapshot ends with H5Fflush,
-// so the .partial itself is normally readable up to the last snapshot, for diagnosis.
+// closed. After SIGKILL or power loss the output path therefore holds no file, never a
+// half-written one (an output being overwritten is removed when the new run starts). Every snapshot
+// ends with H5Fflush, so the .partial itself is normally readable up to the last snapshot, for
+// diagnosis.
 //
 // Typical use by the driver:
 //   ResultsWriter out(path, {name, seed, threads}, {.overwrite = force});
@@ -87,8 +88,8 @@ struct SeriesCounts {
 
 class ResultsWriter {
  public:
-  /// Runs preflight_output, creates "<out>.partial" and writes the root attributes with
-  /// status "running". Throws IoError.
+  /// Runs preflight_output, creates "<out>.partial", removes an output being overwritten
+  /// (and its sidecar) and writes the root attributes with status "running". Throws IoError.
   ResultsWriter(std::filesystem::path out, const RunInfo& run, const WriterOptions& options = {});
   /// Without close(): marks the file "failed: results not closed (run aborted)", and renames
   /// it to the output path if that succeeds; never throws.
