@@ -29,8 +29,8 @@ class ChemotaxisSolver {
   void euler_stage(const double* u, double* out, double dt) const;
   const Grid& grid_;
   std::vector<double> sensitivity_;
-  AlignedVector<double> vx_, vy_, vz_;  // velocity on the low face of each cell, mm/day
-  AlignedVector<double> stage_;
+  AlignedVector<double> vx_, vy_, vz_;          // velocity on the low face of each cell, mm/day
+  AlignedVector<double> stage_, second_stage_;  // SSP-RK2 stages
   int last_substeps_ = 0;
 };
 

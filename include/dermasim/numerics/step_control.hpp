@@ -23,6 +23,7 @@ struct StepControlSettings {
   double dt_min = 1e-7;      ///< days; below this the step has collapsed
   double dt_max = 1.0;       ///< days
   double max_growth = 2.0;   ///< largest factor between consecutive steps
+  bool non_negative = true;  ///< reject steps that leave a value below zero (densities)
 };
 
 struct StepStatistics {
@@ -31,6 +32,15 @@ struct StepStatistics {
   double last_dt = 0.0;
   double smallest_dt = 0.0;
   double largest_dt = 0.0;
+};
+
+/// Everything the controller carries from step to step besides the last increment:
+/// what a checkpoint must hold for a resumed run to continue bit for bit.
+struct StepControllerState {
+  bool has_history = false;
+  double previous_dt = 0.0;
+  double proposed_dt = 0.0;
+  StepStatistics statistics;
 };
 
 class AdaptiveIntegrator {
@@ -45,13 +55,18 @@ class AdaptiveIntegrator {
   /// Step size the controller would try next (days).
   double proposed_dt() const { return proposed_dt_; }
 
+  /// Checkpoint support: the controller's scalars and the last accepted increment.
+  StepControllerState controller_state() const;
+  const FieldSet& previous_increment() const { return previous_increment_; }
+  void restore(const StepControllerState& state, const FieldSet& previous_increment);
+
  private:
   /// Weighted max-norm error of the step just taken; fills increment_ with the new increment.
   double estimate_error(const FieldSet& state, double dt);
   StepControlSettings settings_;
-  FieldSet saved_;                 // state before the current step (for rejection)
-  FieldSet increment_;             // du of the current step
-  FieldSet previous_increment_;    // du of the last accepted step
+  FieldSet saved_;               // state before the current step (for rejection)
+  FieldSet increment_;           // du of the current step
+  FieldSet previous_increment_;  // du of the last accepted step
   bool has_history_ = false;
   double previous_dt_ = 0.0;
   double proposed_dt_;

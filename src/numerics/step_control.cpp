@@ -1,0 +1,122 @@
+// Adaptive step control by the second divided difference of the solution (see step_control.hpp).
+#include "dermasim/numerics/step_control.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/core/parallel.hpp"
+
+namespace dermasim {
+namespace {
+
+constexpr double kSafety = 0.9;
+constexpr double kMinShrink = 0.2;
+constexpr double kRejectShrinkMin = 0.1;
+constexpr double kRejectShrinkMax = 0.5;
+
+}  // namespace
+
+AdaptiveIntegrator::AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings)
+    : settings_(settings),
+      saved_(layout),
+      increment_(layout),
+      previous_increment_(layout),
+      proposed_dt_(settings.dt_initial) {
+  if (!(settings.dt_min > 0.0 && settings.dt_min <= settings.dt_initial &&
+        settings.dt_initial <= settings.dt_max && settings.rtol > 0.0 && settings.atol > 0.0 &&
+        settings.max_growth > 1.0)) {
+    throw Error("step control: inconsistent settings");
+  }
+}
+
+void AdaptiveIntegrator::restart() {
+  has_history_ = false;
+  proposed_dt_ = settings_.dt_initial;
+}
+
+StepControllerState AdaptiveIntegrator::controller_state() const {
+  return {has_history_, previous_dt_, proposed_dt_, stats_};
+}
+
+void AdaptiveIntegrator::restore(const StepControllerState& state,
+                                 const FieldSet& previous_increment) {
+  has_history_ = state.has_history;
+  previous_dt_ = state.previous_dt;
+  proposed_dt_ = state.proposed_dt;
+  stats_ = state.statistics;
+  previous_increment_.assign_values(previous_increment);
+}
+
+double AdaptiveIntegrator::estimate_error(const FieldSet& state, double dt) {
+  const std::size_t n = state.grid().cells();
+  const double ratio = has_history_ ? dt / previous_dt_ : 0.0;
+  const double weight = has_history_ ? dt / (dt + previous_dt_) : 0.0;
+  const double infinity = std::numeric_limits<double>::infinity();
+  double error = 0.0;
+  for (int f = 0; f < state.size(); ++f) {
+    const double* u = state[f].data();
+    const double* before = saved_[f].data();
+    const double* previous = previous_increment_[f].data();
+    double* increment = increment_[f].data();
+    const double absolute = settings_.atol * state[f].info().scale;
+    const double floor = settings_.non_negative ? -1e-12 * state[f].info().scale : -infinity;
+    const double field_error = parallel_max(n, [&](std::size_t c) {
+      const double du = u[c] - before[c];
+      increment[c] = du;
+      if (!(u[c] >= floor)) return u[c] != u[c] ? u[c] : infinity;  // NaN propagates
+      const double local = weight * std::abs(du - ratio * previous[c]);
+      return local / (settings_.rtol * std::abs(u[c]) + absolute);
+    });
+    if (field_error != field_error) return field_error;  // std::max would drop a NaN
+    error = std::max(error, field_error);
+  }
+  return error;
+}
+
+void AdaptiveIntegrator::advance_to(FieldSet& state, double& t, double t_end,
+                                    SplittingStepper& stepper) {
+  while (t < t_end) {
+    double dt = std::min(proposed_dt_, settings_.dt_max);
+    // Land exactly on t_end; stretch a step slightly rather than leave a sliver.
+    const bool lands = t + 1.01 * dt >= t_end;
+    if (lands) dt = t_end - t;
+    saved_.assign_values(state);
+    stepper.step(state, t, dt);
+    const double error = estimate_error(state, dt);
+    if (error <= 1.0) {
+      t = lands ? t_end : t + dt;
+      std::swap(previous_increment_, increment_);
+      const double factor =
+          has_history_ ? std::clamp(kSafety / std::sqrt(std::max(error, 1e-12)), kMinShrink,
+                                    settings_.max_growth)
+                       : 1.0;  // no estimate yet: hold the step until there is one
+      // A step shortened to land on an event says nothing about how large steps may be.
+      proposed_dt_ = lands && factor >= 1.0 ? std::max(proposed_dt_, dt) : dt * factor;
+      has_history_ = true;
+      previous_dt_ = dt;
+      stats_.accepted++;
+      stats_.last_dt = dt;
+      stats_.smallest_dt = stats_.accepted == 1 ? dt : std::min(stats_.smallest_dt, dt);
+      stats_.largest_dt = std::max(stats_.largest_dt, dt);
+    } else {
+      state.assign_values(saved_);
+      stats_.rejected++;
+      const double shrink = error == error ? std::clamp(kSafety / std::sqrt(error),
+                                                        kRejectShrinkMin, kRejectShrinkMax)
+                                           : kRejectShrinkMin;
+      proposed_dt_ = dt * shrink;
+      if (proposed_dt_ < settings_.dt_min) {
+        std::ostringstream os;
+        os << "time step collapsed to " << proposed_dt_ << " day at t = " << t << " day ("
+           << (error == error ? "error estimate too large" : "NaN in the solution")
+           << "; dt_min = " << settings_.dt_min << " day)";
+        throw NumericalError(os.str());
+      }
+    }
+  }
+}
+
+}  // namespace dermasim
