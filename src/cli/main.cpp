@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   cli::Command selected;
   cli::add_run_command(app, selected);
   cli::add_validate_command(app, selected);
+  cli::add_info_command(app, selected);
   cli::add_presets_command(app, selected, argv[0]);
 
   try {
