@@ -71,7 +71,6 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
        << " mm dermis (at most 95 % of its collagen can be missing)";
     throw InputError(os.str());
   }
-  const double cap = params[ParamId::collagen_capacity_factor];
   const double m_hyp = params[ParamId::scar_hypertrophic_myofibroblasts] * baseline.fibroblasts_dermis;
   const double apoptosis = params[ParamId::myofibroblast_apoptosis_rate];
   const double apoptosis_factor = params[ParamId::scar_hypertrophic_apoptosis_factor];
@@ -91,8 +90,7 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
           const double weight = row_phi / phi;
           state[kMyofibroblasts][c] = m_hyp * weight;
           maps.myofibroblast_apoptosis[c] = apoptosis * (1.0 - (1.0 - apoptosis_factor) * weight);
-          maps.inv_capacity[c] =
-              1.0 / (cap * (state[kCollagenImmature][c] + state[kCollagenMature][c]));
+          maps.inv_capacity[c] /= factor;
         }
       }
     }

@@ -61,7 +61,9 @@ TissueBaseline tissue_baseline(const SkinSpec& skin, const ParameterSet& params)
   const double k_mat = params[ParamId::collagen_maturation_rate];
   const double k_im = params[ParamId::collagen_immature_degradation];
   const double k_m = params[ParamId::collagen_mature_turnover] * b.age.synthesis;
-  const double room = 1.0 - 1.0 / params[ParamId::collagen_capacity_factor];
+  const double cap = params[ParamId::collagen_capacity_factor];
+  const double capacity[kLayerCount] = {0.0, cap * collagen[2], cap * collagen[2],
+                                        cap * collagen[3]};
   for (int l = 0; l < kLayerCount; ++l) {
     LayerBaseline& layer = b.layers[l];
     layer.fibroblasts = fibroblasts[l];
@@ -69,6 +71,7 @@ TissueBaseline tissue_baseline(const SkinSpec& skin, const ParameterSet& params)
     layer.mature_turnover = k_m;
     layer.immature = collagen[l] * k_m / (k_mat + k_m);
     layer.mature = collagen[l] - layer.immature;
+    layer.capacity = collagen[l] > 0.0 ? capacity[l] : 0.0;
     if (collagen[l] > 0.0) {
       if (!(fibroblasts[l] > 0.0)) {
         throw InputError(
@@ -76,6 +79,12 @@ TissueBaseline tissue_baseline(const SkinSpec& skin, const ParameterSet& params)
             "but no fibroblasts to maintain it (fibroblast.hypodermis_factor = 0); set one "
             "of them consistently");
       }
+      if (!(collagen[l] < capacity[l])) {
+        throw InputError(
+            "homeostasis: the papillary collagen baseline (collagen.baseline_papillary) is at or "
+            "above the dermal capacity collagen.capacity_factor x collagen.baseline_reticular");
+      }
+      const double room = 1.0 - collagen[l] / capacity[l];
       layer.synthesis = (k_mat + k_im) * layer.immature / (fibroblasts[l] * room);
     }
   }

@@ -99,8 +99,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
     r.inv_f0 = lb.fibroblasts > 0.0 ? 1.0 / lb.fibroblasts : 0.0;
     r.synthesis = lb.synthesis;
     r.maintenance = lb.collagen > 0.0 ? p[ParamId::collagen_maintenance_coupling] *
-                                            (1.0 - 1.0 / p[ParamId::collagen_capacity_factor]) /
-                                            lb.collagen
+                                            (1.0 - lb.collagen / lb.capacity) / lb.collagen
                                       : 0.0;
     r.mature_loss = lb.mature_turnover;
     r.epidermal = layer == Layer::kEpidermis ? 1.0 : 0.0;
@@ -108,7 +107,6 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
   }
 
   const std::size_t cells = grid_.cells(), per_row = grid_.cells_per_row();
-  const double cap = p[ParamId::collagen_capacity_factor];
   maps_.inv_capacity.assign(cells, 0.0);
   maps_.myofibroblast_apoptosis.assign(cells, p[ParamId::myofibroblast_apoptosis_rate]);
   maps_.inflammation_source.assign(cells, 0.0);
@@ -117,7 +115,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
     const LayerBaseline& lb = baseline_[grid_.layer(k)];
     for (std::size_t q = 0; q < per_row; ++q) {
       const std::size_t c = k * per_row + q;
-      maps_.inv_capacity[c] = lb.collagen > 0.0 ? 1.0 / (cap * lb.collagen) : 0.0;
+      maps_.inv_capacity[c] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
       initial_[kFibroblasts][c] = lb.fibroblasts;
       initial_[kMmp][c] = lb.fibroblasts > 0.0 ? 1.0 : 0.0;
       initial_[kCollagenImmature][c] = lb.immature;
@@ -180,9 +178,9 @@ void TissueModel::check_homeostasis() const {
   clean.inv_capacity.resize(nz);
   clean.myofibroblast_apoptosis.assign(nz, params_[ParamId::myofibroblast_apoptosis_rate]);
   clean.inflammation_source.assign(nz, 0.0);
-  const double cap = params_[ParamId::collagen_capacity_factor];
   for (int k = 0; k < nz; ++k) {
-    clean.inv_capacity[k] = row_collagen_[k] > 0.0 ? 1.0 / (cap * row_collagen_[k]) : 0.0;
+    const LayerBaseline& lb = baseline_[grid_.layer(k)];
+    clean.inv_capacity[k] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
   }
   const TissueKernel probe(constants_, rows_, clean);
   std::vector<std::vector<double>> rest(nz, std::vector<double>(kModelFieldCount, 0.0));
