@@ -19,10 +19,14 @@ constexpr double kOldAge = 85.0;
 
 LayerDepths site_layer_depths(Site site) {
   switch (site) {
-    case Site::kCheek: return {0.06, 0.30, 1.70};
-    case Site::kForehead: return {0.05, 0.25, 1.10};
-    case Site::kTemple: return {0.05, 0.23, 1.00};
-    case Site::kBack: return {0.08, 0.40, 2.60};
+    case Site::kCheek:
+      return {0.06, 0.30, 1.70};
+    case Site::kForehead:
+      return {0.05, 0.25, 1.10};
+    case Site::kTemple:
+      return {0.05, 0.23, 1.00};
+    case Site::kBack:
+      return {0.08, 0.40, 2.60};
   }
   DERMASIM_UNREACHABLE();
 }
@@ -36,8 +40,7 @@ AgeFactors age_factors(double age_years, const ParameterSet& params) {
 
 double fitzpatrick_weight(int fitzpatrick, const ParameterSet& params) {
   if (fitzpatrick < 1 || fitzpatrick > 6) {
-    throw InputError("skin.fitzpatrick: " + std::to_string(fitzpatrick) +
-                     " is outside I .. VI");
+    throw InputError("skin.fitzpatrick: " + std::to_string(fitzpatrick) + " is outside I .. VI");
   }
   return std::exp(params[ParamId::pih_phototype_factor] * (fitzpatrick - 3));
 }

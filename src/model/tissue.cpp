@@ -19,8 +19,10 @@ constexpr std::uint64_t kAcneStream = 1;
 // The parameters that enter each field's resting balance, for the homeostasis message.
 const char* balance_parameters(int field) {
   switch (field) {
-    case kDamage: return "damage.repair_rate_*";
-    case kInflammation: return "inflammation.damage_secretion, inflammation.decay_rate";
+    case kDamage:
+      return "damage.repair_rate_*";
+    case kInflammation:
+      return "inflammation.damage_secretion, inflammation.decay_rate";
     case kGrowthFactor:
       return "growth_factor.inflammatory_secretion, growth_factor.autocrine_secretion, "
              "growth_factor.decay_rate";
@@ -29,14 +31,17 @@ const char* balance_parameters(int field) {
              "myofibroblast.differentiation_rate, myofibroblast.reversion_rate";
     case kMyofibroblasts:
       return "myofibroblast.differentiation_rate, myofibroblast.apoptosis_rate";
-    case kMmp: return "mmp.decay_rate, mmp.inflammation_gain, mmp.growth_factor_gain";
+    case kMmp:
+      return "mmp.decay_rate, mmp.inflammation_gain, mmp.growth_factor_gain";
     case kCollagenImmature:
       return "collagen.maturation_rate, collagen.immature_degradation, "
              "collagen.capacity_factor, fibroblast.baseline_density";
     case kCollagenMature:
       return "collagen.maturation_rate, collagen.mature_turnover, collagen.aging_loss";
-    case kPihDose: return "pih.inflammation_threshold";
-    default: DERMASIM_UNREACHABLE();
+    case kPihDose:
+      return "pih.inflammation_threshold";
+    default:
+      DERMASIM_UNREACHABLE();
   }
 }
 
@@ -126,9 +131,9 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
 
   if (skin.active_acne) {
     Rng rng(seed, kAcneStream);
-    const auto foci = place_columns(grid_, p[ParamId::acne_focus_density],
-                                    p[ParamId::acne_focus_depth], p[ParamId::acne_focus_radius],
-                                    TrackPattern::kRandom, rng);
+    const auto foci =
+        place_columns(grid_, p[ParamId::acne_focus_density], p[ParamId::acne_focus_depth],
+                      p[ParamId::acne_focus_radius], TrackPattern::kRandom, rng);
     std::vector<double> fraction(cells, 0.0);
     add_columns(grid_, foci, fraction);
     const double source = p[ParamId::acne_inflammation_source];
@@ -143,7 +148,9 @@ FieldSet TissueModel::initial_state() const {
   return copy;
 }
 
-TissueKernel TissueModel::kernel() const { return TissueKernel(constants_, rows_, maps_); }
+TissueKernel TissueModel::kernel() const {
+  return TissueKernel(constants_, rows_, maps_);
+}
 
 std::vector<DiffusionSpec> TissueModel::diffusion_specs() const {
   const int nz = grid_.nz();
@@ -157,8 +164,11 @@ std::vector<DiffusionSpec> TissueModel::diffusion_specs() const {
       d_f[k] = params_[ParamId::fibroblast_motility];
     }
   }
-  return {{kInflammation, d_i}, {kGrowthFactor, d_g}, {kMmp, d_p},
-          {kFibroblasts, d_f},  {kMyofibroblasts, d_f}};
+  return {{kInflammation, d_i},
+          {kGrowthFactor, d_g},
+          {kMmp, d_p},
+          {kFibroblasts, d_f},
+          {kMyofibroblasts, d_f}};
 }
 
 std::vector<ChemotaxisSpec> TissueModel::chemotaxis_specs() const {
@@ -200,13 +210,12 @@ void TissueModel::check_homeostasis() const {
       if (std::abs(residual) > 1e-9 * size + 1e-300) {
         std::ostringstream os;
         os << "homeostasis: untreated " << initial_[f].name() << " is not steady in row " << k
-           << " (rate " << residual << " " << initial_[f].info().unit
-           << "/day); check " << balance_parameters(f);
+           << " (rate " << residual << " " << initial_[f].info().unit << "/day); check "
+           << balance_parameters(f);
         throw InputError(os.str());
       }
     }
-    const double gain = constants_.s_GF * lb.fibroblasts /
-                        (constants_.K_auto * constants_.k_G);
+    const double gain = constants_.s_GF * lb.fibroblasts / (constants_.K_auto * constants_.k_G);
     if (gain >= 1.0) {
       std::ostringstream os;
       os << "homeostasis: the autocrine growth factor loop gain s_GF*F0/(K_auto*k_G) = " << gain

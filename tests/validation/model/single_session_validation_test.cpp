@@ -16,9 +16,9 @@ constexpr double kSession = 1.0;  // day of the session
 constexpr double kYear = 365.25;
 
 struct Sample {
-  double t;                    // days after the session
-  double epidermal_damage;     // epidermal mean D
-  double immature, mature;     // treated-zone collagen totals
+  double t;                 // days after the session
+  double epidermal_damage;  // epidermal mean D
+  double immature, mature;  // treated-zone collagen totals
   model::MetricValues metrics;
 };
 
@@ -97,8 +97,8 @@ TEST_F(ValidationSingleSession, FibroblastsPeakInWeekTwoAndReturnBySixWeeks) {
   EXPECT_NEAR(at(42.0).metrics[model::kFibroblastsRel], 1.0, 0.2);
   double worst_ratio = 0.0;
   for (const Sample& s : *samples_) {
-    worst_ratio = std::max(worst_ratio, s.metrics[model::kMyofibroblastsRel] /
-                                            s.metrics[model::kFibroblastsRel]);
+    worst_ratio = std::max(
+        worst_ratio, s.metrics[model::kMyofibroblastsRel] / s.metrics[model::kFibroblastsRel]);
   }
   RecordProperty("myofibroblast_to_fibroblast_max", std::to_string(worst_ratio));
   EXPECT_LT(worst_ratio, 0.1);
@@ -109,8 +109,8 @@ TEST_F(ValidationSingleSession, FibroblastsPeakInWeekTwoAndReturnBySixWeeks) {
 TEST_F(ValidationSingleSession, TypeThreeFractionOfNewCollagen) {
   const Sample& start = at(0.0);  // just after the session's injury
   const Sample& two_weeks = at(14.0);
-  const double fraction = model::type3_fraction(two_weeks.immature - start.immature,
-                                                two_weeks.mature - start.mature);
+  const double fraction =
+      model::type3_fraction(two_weeks.immature - start.immature, two_weeks.mature - start.mature);
   RecordProperty("type3_deposited_weeks_1_2", std::to_string(fraction));
   EXPECT_GE(fraction, 0.30);
   EXPECT_LE(fraction, 0.40);
