@@ -148,6 +148,7 @@ void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
     h5.attribute(root, "runs_pending", runs - ok - failed);
     h5.text(root, "sweep", spec.text);
     h5.text(root, "base_scenario", spec.base_text);
+    if (!spec.base_resolved.empty()) h5.text(root, "base_scenario_resolved", spec.base_resolved);
 
     const hsize_t n = table.runs, k = table.width();
     H5Id g_runs = h5.group(root, "runs");

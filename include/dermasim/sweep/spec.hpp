@@ -75,6 +75,8 @@ struct SweepSpec {
   std::string name;                    ///< defaults to the file's stem
   std::filesystem::path base_path;     ///< resolved base scenario path; "" when inline
   std::string base_text;               ///< the base scenario YAML (file text or inline mapping)
+  std::string base_resolved;           ///< its resolved echo, filled by a caller that has the
+                                       ///< scenario loader (the sweep layer cannot resolve it)
   std::filesystem::path start_from;    ///< checkpoint every run starts from; "" for none
   std::vector<VariedKey> vary;
   Design design;
