@@ -2,7 +2,9 @@
 //
 // Sobol indices from the Saltelli block layout (design.hpp), with f = the output, V = Var(f)
 // over the rows of A and B:
-//   first order  S_i  = mean_j f(B)_j (f(AB_i)_j - f(A)_j) / V          (Saltelli et al. 2010)
+//   first order  S_i  = mean_j (f(B)_j - f0) (f(AB_i)_j - f(A)_j) / V   (Saltelli et al. 2010,
+//                with f(B) centred on the mean f0 of A and B, which keeps the expectation and
+//                cuts the variance when the output's mean is large against its spread)
 //   total        ST_i = mean_j (f(A)_j - f(AB_i)_j)^2 / (2 V)            (Jansen 1999)
 // Confidence intervals are bootstrap percentile intervals over the N base samples (seeded).
 // A base sample whose A, B or any AB_i run failed (non-finite output) is left out.

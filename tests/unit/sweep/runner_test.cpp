@@ -239,7 +239,7 @@ vary:
   p.x1: {distribution: uniform, min: -3.141592653589793, max: 3.141592653589793}
   p.x2: {distribution: uniform, min: -3.141592653589793, max: 3.141592653589793}
   p.x3: {distribution: uniform, min: -3.141592653589793, max: 3.141592653589793}
-design: {type: sobol, samples: 256}
+design: {type: sobol, samples: 128}
 outputs: {metrics: [f]}
 sensitivity: {bootstrap: 50}
 )",
@@ -253,7 +253,7 @@ sensitivity: {bootstrap: 50}
   };
   const SweepResult r = run_sweep(spec, ishigami, options_for(dir, 2));
   ASSERT_EQ(r.sensitivity.size(), 1u);
-  EXPECT_NEAR(r.sensitivity[0].sobol[1].first_order.value, 0.4424, 0.08);
+  EXPECT_NEAR(r.sensitivity[0].sobol[1].first_order.value, 0.4424, 0.1);
 
   const hid_t f = H5Fopen((dir / "summary.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   ASSERT_GE(f, 0);
