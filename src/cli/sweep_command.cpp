@@ -27,9 +27,10 @@ namespace {
 
 // The metric series of MODEL.md ("Metrics"), so that a misspelt metric fails before any run.
 constexpr std::array<std::string_view, 12> kMetrics = {
-    "scar_depth_mm",       "scar_deficit_mm2",     "improvement_pct",  "collagen_papillary_rel",
-    "collagen_reticular_rel", "collagen_type3_fraction", "fibroblasts_rel", "myofibroblasts_rel",
-    "growth_factor_peak",  "inflammation_mean",    "pih_risk_index",   "fibrosis_flag"};
+    "scar_depth_mm",          "scar_deficit_mm2",       "improvement_pct",
+    "collagen_papillary_rel", "collagen_reticular_rel", "collagen_type3_fraction",
+    "fibroblasts_rel",        "myofibroblasts_rel",     "growth_factor_peak",
+    "inflammation_mean",      "pih_risk_index",         "fibrosis_flag"};
 
 // A signal handler can only reach static storage; this flag is the one piece of process-wide
 // state, set by SIGINT and read by the runner between runs.
@@ -142,7 +143,8 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
   }
 
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  options.jobs = args.jobs ? args.jobs : std::max(1u, cores / static_cast<unsigned>(args.threads_per_run));
+  options.jobs =
+      args.jobs ? args.jobs : std::max(1u, cores / static_cast<unsigned>(args.threads_per_run));
   if (options.jobs * static_cast<unsigned>(args.threads_per_run) > cores)
     throw InputError("--jobs " + std::to_string(options.jobs) + " x --threads-per-run " +
                      std::to_string(args.threads_per_run) + " needs more than the " +
@@ -158,8 +160,8 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
 
 void add_sweep_command(CLI::App& app, Command& selected, sweep::RunFunction run_one) {
   auto args = std::make_shared<SweepArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "sweep", "Run a parameter sweep or sensitivity study (docs/sweeps.md)");
+  CLI::App* cmd =
+      app.add_subcommand("sweep", "Run a parameter sweep or sensitivity study (docs/sweeps.md)");
   cmd->add_option("SWEEP", args->sweep_file, "sweep file (YAML)")->required();
   cmd->add_option("-o,--output", args->out_dir,
                   "output directory for summary.h5, summary.csv and the journal "

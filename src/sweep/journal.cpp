@@ -65,9 +65,12 @@ std::optional<JournalRecord> decode_record(std::string_view line, std::size_t me
   JournalRecord r;
   const auto [end, ec] = std::from_chars(f[0].data(), f[0].data() + f[0].size(), r.index);
   if (ec != std::errc() || end != f[0].data() + f[0].size()) return std::nullopt;
-  if (f[1] == "ok") r.outcome.status = RunStatus::ok;
-  else if (f[1] == "failed") r.outcome.status = RunStatus::failed;
-  else return std::nullopt;
+  if (f[1] == "ok")
+    r.outcome.status = RunStatus::ok;
+  else if (f[1] == "failed")
+    r.outcome.status = RunStatus::failed;
+  else
+    return std::nullopt;
   if (!parse_double(f[2], r.wall_seconds)) return std::nullopt;
   r.outcome.metrics.resize(metric_count);
   for (std::size_t m = 0; m < metric_count; ++m)

@@ -73,9 +73,9 @@ ColumnSensitivity sobol_indices(std::span<const double> y, std::size_t base_samp
                                 const SensitivitySettings& settings, std::uint64_t seed) {
   const std::size_t k = keys.size();
   if (y.size() != base_samples * (k + 2))
-    throw InputError("sobol: " + std::to_string(y.size()) + " outputs for N = " +
-                     std::to_string(base_samples) + " and k = " + std::to_string(k) +
-                     "; expected N(k + 2)");
+    throw InputError("sobol: " + std::to_string(y.size()) +
+                     " outputs for N = " + std::to_string(base_samples) +
+                     " and k = " + std::to_string(k) + "; expected N(k + 2)");
   const SobolBlocks s{y, base_samples, k};
   std::vector<std::size_t> rows;
   for (std::size_t j = 0; j < base_samples; ++j) {

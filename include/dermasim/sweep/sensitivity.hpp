@@ -27,7 +27,7 @@ namespace dermasim::sweep {
 
 struct Interval {
   double value = std::numeric_limits<double>::quiet_NaN();
-  double low = std::numeric_limits<double>::quiet_NaN();   ///< NaN without bootstrap
+  double low = std::numeric_limits<double>::quiet_NaN();  ///< NaN without bootstrap
   double high = std::numeric_limits<double>::quiet_NaN();
 };
 
