@@ -84,7 +84,18 @@ Journal::Journal(const std::filesystem::path& file, const std::string& fingerpri
                  std::vector<JournalRecord>& existing)
     : file_(file) {
   const std::string header = header_text(fingerprint, columns);
-  const bool exists = std::filesystem::exists(file);
+  bool exists = std::filesystem::exists(file);
+  if (exists && resume) {
+    // A kill while the header itself was being written leaves a prefix of it: start afresh.
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size < header.size()) {
+      std::ifstream in(file, std::ios::binary);
+      std::string start(size, '\0');
+      in.read(start.data(), static_cast<std::streamsize>(size));
+      exists = header.compare(0, start.size(), start) != 0;
+    }
+  }
   if (exists && !resume)
     throw InputError(file.parent_path().string() +
                      ": holds an earlier sweep (journal.csv); pass --resume to continue it, or "

@@ -92,6 +92,7 @@ SweepResult run_sweep(const SweepSpec& spec, const RunFunction& run, const Sweep
         store.record({*index, std::move(outcome), wall});
       }
     } catch (...) {
+      store.cancel();  // the other workers finish their current run and stop
       std::lock_guard lock(error_mutex);
       if (!error) error = std::current_exception();
     }

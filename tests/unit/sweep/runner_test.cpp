@@ -205,6 +205,17 @@ TEST(RunSweep, ResumeAfterSigkillDropsTheTornLineAndCompletesTheSweep) {
   fs::remove_all(dir);
 }
 
+TEST(RunSweep, ResumeAfterAKillDuringTheJournalHeaderStartsAfresh) {
+  const fs::path dir = fresh_dir("header");
+  fs::create_directories(dir);
+  { std::ofstream(dir / "journal.csv") << "# dermasim sweep jour"; }
+  SweepOptions o = options_for(dir, 1);
+  o.resume = true;
+  const SweepResult r = run_sweep(parse_sweep(kSweep, "s.yaml"), fake, o);
+  EXPECT_EQ(r.ok + r.failed, 12u);
+  fs::remove_all(dir);
+}
+
 TEST(RunSweep, WrongMetricCountIsAFailedRunNamingTheMismatch) {
   const fs::path dir = fresh_dir("count");
   const SweepResult r = run_sweep(
