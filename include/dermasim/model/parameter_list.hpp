@@ -2,12 +2,16 @@
 //   X(id, "dotted.name", "symbol", default, "engine unit", min, max, tag, "source", "meaning")
 // Engine units: mm, day, cells/mm3, mg/mm3, ng/mL; "1" for dimensionless. Tags (MODEL.md):
 // M measured in the cited study, P used in a published model, A assumed (reason given).
+// The RF module's thermal constants keep SI units (s, W, J, K) because the bioheat problem is
+// solved on its own sub-second time scale (model/rf.hpp); their units are declared here.
 // The enum ParamId, the registry, scenario overrides, the results file and docs/parameters.md
 // are all generated from this list, so a parameter exists everywhere or nowhere.
+// Values marked "calibrated" were set against the validation targets (docs/validation.md).
 #pragma once
 
 // clang-format off
 #define DERMASIM_PARAMETERS(X) \
+  /* ---- fibroblasts (equation 4) ---- */ \
   X(fibroblast_baseline, "fibroblast.baseline_density", "F0", 5.0e3, "cells/mm3", 1.0e3, 1.0e4, A, \
     "histology range 1e3-1e4 cells/mm3; calibrated together with synthesis", \
     "resident fibroblast density of young adult dermis") \
@@ -16,5 +20,197 @@
     "maximal growth-factor-stimulated proliferation rate") \
   X(fibroblast_motility, "fibroblast.motility", "D_F", 8.6e-3, "mm2/day", 0.0, 1.0, M, \
     "~1e-9 cm2/s random motility of dermal fibroblasts", \
-    "random motility (diffusion coefficient) of fibroblasts and myofibroblasts")
+    "random motility (diffusion coefficient) of fibroblasts and myofibroblasts") \
+  X(fibroblast_capacity_factor, "fibroblast.capacity_factor", "F_cap/F0", 4.0, "1", 1.5, 10.0, A, \
+    "granulation tissue holds 2-5x the resting fibroblast density", \
+    "carrying capacity of fibroblasts plus myofibroblasts, in units of F0") \
+  X(fibroblast_chemotaxis, "fibroblast.chemotaxis", "chi_F", 2.4e-3, "mm2/(day*ng/mL)", 0.0, 0.1, A, \
+    "drift 10 um/h (0.24 mm/day) in a wound gradient of ~100 ng/mL per mm (MODEL.md: 5-20 um/h)", \
+    "chemotactic sensitivity of (myo)fibroblasts to the growth factor gradient") \
+  X(fibroblast_return_rate, "fibroblast.return_rate", "delta_F", 0.08, "/day", 0.0, 1.0, P, \
+    "0.05-0.12 /day, Jin 2011 BMC Syst Biol 5:60", \
+    "rate at which fibroblasts in excess of F0 return to baseline (apoptosis, emigration)") \
+  X(fibroblast_half_saturation, "fibroblast.growth_factor_half_saturation", "K_G", 0.5, "ng/mL", 0.01, 10.0, A, \
+    "0.5-1 ng/mL: TGF-beta/PDGF act on fibroblasts at ng/mL concentrations", \
+    "growth factor level of half-maximal proliferation (also the MMP boost)") \
+  X(fibroblast_hypodermis_factor, "fibroblast.hypodermis_factor", "F0_hyp/F0", 1.0, "1", 0.0, 1.0, A, \
+    "septal fibroblasts treated like dermal ones: needles rarely reach the fat, and a lower value seals the layer off (no motility) and amplifies MMP there", \
+    "resting fibroblast density of the hypodermis relative to the dermis") \
+  /* ---- myofibroblasts (equation 5) ---- */ \
+  X(myofibroblast_differentiation_rate, "myofibroblast.differentiation_rate", "k_FM", 0.05, "/day", 0.0, 2.0, A, \
+    "0.05-0.2 /day; low end because micro-injuries close without contraction", \
+    "maximal growth-factor-driven fibroblast to myofibroblast differentiation rate") \
+  X(myofibroblast_half_saturation, "myofibroblast.growth_factor_half_saturation", "K_M", 3.0, "ng/mL", 0.01, 50.0, A, \
+    "2-5 ng/mL: differentiation needs more TGF-beta than proliferation", \
+    "growth factor level of half-maximal differentiation") \
+  X(myofibroblast_reversion_rate, "myofibroblast.reversion_rate", "k_MF", 0.01, "/day", 0.0, 1.0, A, \
+    "dedifferentiation is slow and partial compared with apoptosis (Hinz 2007 J Invest Dermatol 127:526)", \
+    "rate at which myofibroblasts revert to fibroblasts") \
+  X(myofibroblast_apoptosis_rate, "myofibroblast.apoptosis_rate", "delta_M", 0.06, "/day", 0.0, 1.0, P, \
+    "Koppenol 2017; timing Desmouliere 1995 Am J Pathol 146:56", \
+    "myofibroblast apoptosis rate in normal healing") \
+  /* ---- growth factor (equation 3) ---- */ \
+  X(growth_factor_diffusivity, "growth_factor.diffusivity", "D_G", 0.3, "mm2/day", 0.0, 10.0, P, \
+    "~3e-3 cm2/day, Murphy 2012 Bull Math Biol 74:1143", \
+    "diffusion coefficient of the lumped active growth factor") \
+  X(growth_factor_decay_rate, "growth_factor.decay_rate", "k_G", 10.0, "/day", 0.1, 100.0, P, \
+    "5-15 /day; 15 /day in Jin 2011", \
+    "removal rate of active growth factor (binding, inactivation)") \
+  X(growth_factor_inflammatory_secretion, "growth_factor.inflammatory_secretion", "s_GI", 20.0, "ng/mL/day", 0.0, 1.0e3, A, \
+    "calibrated: an acute inflammatory peak (I = 1) sustains ~2 ng/mL, the wound-fluid range", \
+    "growth factor secretion by inflammatory cells per unit inflammation") \
+  X(growth_factor_autocrine_secretion, "growth_factor.autocrine_secretion", "s_GF", 1.0e-3, "(ng/mL/day)/(cells/mm3)", 0.0, 1.0, A, \
+    "loop gain s_GF*F0/(K_auto*k_G) = 0.1 keeps normal skin far below the bistable threshold (Olsen 1996)", \
+    "maximal autocrine growth factor secretion per (myo)fibroblast") \
+  X(growth_factor_autocrine_half_saturation, "growth_factor.autocrine_half_saturation", "K_auto", 5.0, "ng/mL", 0.01, 100.0, A, \
+    "saturation of autocrine TGF-beta induction at a few ng/mL", \
+    "growth factor level of half-maximal autocrine secretion") \
+  X(growth_factor_myofibroblast_weight, "growth_factor.myofibroblast_weight", "eta_M", 1.0, "1", 0.0, 10.0, A, \
+    "MODEL.md: myofibroblasts secrete like fibroblasts", \
+    "autocrine secretion of a myofibroblast relative to a fibroblast") \
+  X(growth_factor_platelet_bolus, "growth_factor.platelet_bolus", "G_bolus", 10.0, "ng/mL", 0.0, 200.0, M, \
+    "5-20 ng/mL TGF-beta1 in wound fluid and serum", \
+    "growth factor released by platelets where a track crosses vascular dermis") \
+  X(prp_platelet_factor, "prp.platelet_factor", "kappa_PRP", 4.0, "1", 1.0, 10.0, M, \
+    "3-5x platelet concentration of platelet-rich plasma", \
+    "multiplier of the platelet bolus when PRP is applied") \
+  /* ---- inflammation (equation 2) and PIH dose (equation 9) ---- */ \
+  X(inflammation_diffusivity, "inflammation.diffusivity", "D_I", 1.0, "mm2/day", 0.0, 10.0, A, \
+    "MODEL.md: lumped cytokine and leukocyte spreading", \
+    "diffusion coefficient of the lumped inflammatory signal") \
+  X(inflammation_decay_rate, "inflammation.decay_rate", "k_I", 0.8, "/day", 0.05, 10.0, A, \
+    "0.7-1 /day; macrophage removal 0.6 /day in Jin 2011", \
+    "resolution rate of inflammation") \
+  X(inflammation_damage_secretion, "inflammation.damage_secretion", "s_I", 2.0, "/day", 0.0, 100.0, A, \
+    "calibrated so that a needle track's inflammation peaks near 1 (the reference acute peak)", \
+    "inflammation recruited per unit tissue damage") \
+  X(inflammation_injury_bolus, "inflammation.injury_bolus", "I_bolus", 0.5, "1", 0.0, 5.0, A, \
+    "immediate release of damage signals (DAMPs) and mast-cell mediators at puncture", \
+    "inflammation added inside a needle track at the moment of injury") \
+  X(pih_threshold, "pih.inflammation_threshold", "I_th", 0.3, "1", 0.0, 2.0, A, \
+    "melanocytes respond to sustained, not trace, epidermal inflammation", \
+    "epidermal inflammation above which the PIH dose accumulates") \
+  X(pih_phototype_factor, "pih.phototype_factor", "beta_PIH", 0.5, "1", 0.0, 2.0, A, \
+    "PIH incidence rises steeply with phototype (Davis & Callender 2010 J Clin Aesthet Dermatol 3:20)", \
+    "PIH risk weight = exp(beta_PIH * (Fitzpatrick type - 3))") \
+  X(acne_focus_density, "acne.focus_density", "n_acne", 0.25, "/mm2", 0.0, 10.0, A, \
+    "a few inflamed lesions per cm2 in moderate active acne", \
+    "areal density of inflammatory acne foci (2D: its square root per mm)") \
+  X(acne_focus_radius, "acne.focus_radius", "r_acne", 0.15, "mm", 0.01, 2.0, A, \
+    "size of an inflamed pilosebaceous unit", \
+    "radius of an acne focus") \
+  X(acne_inflammation_source, "acne.inflammation_source", "s_acne", 0.4, "/day", 0.0, 10.0, A, \
+    "keeps a focus at about half the acute peak (s_acne/k_I)", \
+    "inflammation source inside an active acne focus") \
+  X(acne_focus_depth, "acne.focus_depth", "z_acne", 0.5, "mm", 0.05, 3.0, A, \
+    "pilosebaceous units reach from the surface into the upper reticular dermis", \
+    "depth to which an acne focus extends from the surface") \
+  /* ---- MMP (equation 6) ---- */ \
+  X(mmp_diffusivity, "mmp.diffusivity", "D_P", 0.3, "mm2/day", 0.0, 10.0, A, \
+    "MODEL.md 0.1-1 mm2/day", \
+    "diffusion coefficient of collagenase activity") \
+  X(mmp_decay_rate, "mmp.decay_rate", "k_P", 0.9, "/day", 0.01, 100.0, P, \
+    "Jin 2011 BMC Syst Biol 5:60", \
+    "MMP removal rate; s_P = k_P so that P = 1 at homeostasis") \
+  X(mmp_inflammation_gain, "mmp.inflammation_gain", "a_PI", 2.0, "1", 0.0, 50.0, A, \
+    "MMP-1/-9 rise severalfold in the inflammatory phase", \
+    "relative MMP secretion boost per unit inflammation") \
+  X(mmp_growth_factor_gain, "mmp.growth_factor_gain", "a_PG", 1.0, "1", 0.0, 50.0, A, \
+    "activated fibroblasts secrete more MMP-1 during remodeling", \
+    "maximal relative MMP secretion boost by growth factor") \
+  /* ---- collagen (equations 7 and 8) ---- */ \
+  X(collagen_baseline_papillary, "collagen.baseline_papillary", "Cbar_pap", 0.15, "mg/mm3", 0.01, 1.0, A, \
+    "papillary dermis: loose thin fibrils, lower density than reticular (Koppenol 2017 uses 0.1)", \
+    "resting collagen density of the papillary dermis") \
+  X(collagen_baseline_reticular, "collagen.baseline_reticular", "Cbar_ret", 0.25, "mg/mm3", 0.01, 1.0, A, \
+    "MODEL.md 0.25 (0.1-0.3) from dermal dry-mass fractions", \
+    "resting collagen density of the reticular dermis") \
+  X(collagen_baseline_hypodermis, "collagen.baseline_hypodermis", "Cbar_hyp", 0.05, "mg/mm3", 0.0, 1.0, A, \
+    "fibrous septa between fat lobules", \
+    "resting collagen density of the hypodermis") \
+  X(collagen_capacity_factor, "collagen.capacity_factor", "C_max/Cbar", 1.5, "1", 1.05, 5.0, A, \
+    "MODEL.md: synthesis stops where the matrix is 1.5x denser than normal", \
+    "collagen density at which synthesis stops, relative to the local baseline") \
+  X(collagen_mature_turnover, "collagen.mature_turnover", "k_m", 1.3e-4, "/day", 0.0, 0.01, M, \
+    "half-life ~15 years, Verzijl 2000 J Biol Chem 275:39027", \
+    "degradation rate of mature collagen at homeostatic MMP (P = 1)") \
+  X(collagen_aging_loss, "collagen.aging_loss", "k_age", 2.7e-5, "/day", 0.0, 1.0e-3, M, \
+    "~1 %/year loss of skin collagen, Shuster 1975 Br J Dermatol 93:639", \
+    "intrinsic mature collagen loss, applied only when skin.aging is on") \
+  X(collagen_maturation_rate, "collagen.maturation_rate", "k_mat", 0.015, "/day", 1.0e-3, 1.0, A, \
+    "0.01-0.02 /day: the I:III ratio normalises over 6-12 months", \
+    "crosslinking (maturation) rate of immature collagen") \
+  X(collagen_immature_degradation, "collagen.immature_degradation", "k_im", 0.02, "/day", 0.0, 1.0, A, \
+    "0.01-0.03 /day: uncrosslinked collagen is readily cleaved", \
+    "degradation rate of immature collagen at homeostatic MMP (P = 1)") \
+  X(collagen_growth_factor_boost, "collagen.growth_factor_boost", "a_C", 30.0, "1", 0.0, 500.0, A, \
+    "calibrated to targets 6-7: wound synthesis per cell 1-2 orders above homeostatic", \
+    "maximal relative boost of collagen synthesis by growth factor") \
+  X(collagen_maintenance_coupling, "collagen.maintenance_coupling", "omega", 1.0, "1", 0.0, 1.0, A, \
+    "calibrated: atrophic scars persist for years untreated; 0 restores MODEL.md eq. 7 as written", \
+    "share of resting synthesis that maintains the local matrix (scales with C/Cbar) rather than filling room") \
+  X(collagen_half_saturation, "collagen.growth_factor_half_saturation", "K_C", 1.0, "ng/mL", 0.01, 50.0, A, \
+    "TGF-beta raises collagen mRNA at ~1 ng/mL", \
+    "growth factor level of half-maximal synthesis boost") \
+  X(collagen_myofibroblast_weight, "collagen.myofibroblast_weight", "eta_C", 2.0, "1", 0.0, 20.0, A, \
+    "MODEL.md: myofibroblasts are the more synthetic phenotype", \
+    "collagen synthesis of a myofibroblast relative to a fibroblast") \
+  /* ---- damage (equation 1) and needle injury ---- */ \
+  X(damage_repair_dermis, "damage.repair_rate_dermis", "k_D_derm", 1.0, "/day", 0.01, 20.0, A, \
+    "0.5-1 /day: dermal channels fill with provisional matrix within days", \
+    "repair rate of dermal tissue damage") \
+  X(damage_repair_epidermis, "damage.repair_rate_epidermis", "k_D_epi", 3.0, "/day", 0.1, 50.0, M, \
+    "needle channels close in 12-18 h, Kalluri 2011 AAPS J 13:473", \
+    "repair rate of epidermal damage") \
+  X(injury_collagen_loss, "injury.collagen_loss", "f_C", 0.3, "1", 0.0, 1.0, A, \
+    "a needle tears but does not remove most of the matrix it displaces", \
+    "fraction of collagen lost inside a needle track") \
+  X(injury_cell_loss, "injury.cell_loss", "f_F", 0.5, "1", 0.0, 1.0, A, \
+    "cells in the needle path are crushed or displaced", \
+    "fraction of (myo)fibroblasts lost inside a needle track") \
+  /* ---- age (Varani 2006 Am J Pathol 168:1861, 80+ vs 18-29 y) ---- */ \
+  X(age_fibroblast_loss, "age.fibroblast_loss", "a_F", 0.35, "1", 0.0, 0.9, M, \
+    "about -35 % fibroblasts at 80+ vs 18-29 y, Varani 2006", \
+    "fractional loss of resting fibroblast density from 25 to 85 years (linear)") \
+  X(age_synthesis_loss, "age.synthesis_loss", "a_S", 0.70, "1", 0.0, 0.95, M, \
+    "about -70 % procollagen synthesis at 80+ vs 18-29 y, Varani 2006", \
+    "fractional loss of tissue collagen synthesis from 25 to 85 years (linear)") \
+  X(age_dermis_thinning, "age.dermis_thinning", "a_T", 0.2, "1", 0.0, 0.6, A, \
+    "dermal thickness falls ~6 %/decade after 60 (Shuster 1975); 20 % over 25-85 y", \
+    "fractional thinning of the dermis from 25 to 85 years (linear)") \
+  /* ---- scars ---- */ \
+  X(scar_deficit_fraction, "scar.deficit_fraction", "phi_scar", 0.6, "1", 0.1, 0.95, A, \
+    "atrophic scars lose most but not all dermal collagen under the pit", \
+    "collagen lost under an atrophic scar; sets how deep the deficit reaches (depth/phi)") \
+  X(scar_hypertrophic_excess, "scar.hypertrophic_excess", "phi_hyp", 0.5, "1", 0.05, 3.0, A, \
+    "hypertrophic scar collagen is ~1.5x as dense as normal dermis", \
+    "relative collagen excess inside a hypertrophic scar; sets its height extent") \
+  X(scar_hypertrophic_myofibroblasts, "scar.hypertrophic_myofibroblasts", "M_hyp/F0", 0.3, "1", 0.0, 3.0, A, \
+    "alpha-SMA+ cells persist in hypertrophic scars (Desmouliere 1995)", \
+    "initial myofibroblast density in a hypertrophic scar, in units of F0") \
+  X(scar_hypertrophic_apoptosis_factor, "scar.hypertrophic_apoptosis_factor", "delta_M_hyp/delta_M", 0.1, "1", 0.0, 1.0, A, \
+    "failed myofibroblast apoptosis marks hypertrophic scars (Desmouliere 1995)", \
+    "myofibroblast apoptosis inside a hypertrophic scar relative to normal") \
+  /* ---- RF microneedling (Pennes bioheat, Arrhenius damage) ---- */ \
+  X(rf_pulse_duration, "rf.pulse_duration", "tau_RF", 0.1, "s", 1.0e-3, 5.0, A, \
+    "fractional RF devices deliver 10-300 ms conduction pulses", \
+    "duration of the RF pulse at each needle tip") \
+  X(rf_tip_radius, "rf.tip_radius", "r_tip", 0.15, "mm", 0.02, 1.0, A, \
+    "uninsulated tip of ~0.3 mm: energy deposited in a ~0.15 mm radius", \
+    "radius of the region around the needle tip where RF energy is deposited") \
+  X(rf_thermal_conductivity, "rf.thermal_conductivity", "k_T", 0.5, "W/(m*K)", 0.1, 2.0, M, \
+    "dermis 0.37-0.53 W/(m K), Duck 1990 Physical Properties of Tissue", \
+    "thermal conductivity of skin") \
+  X(rf_heat_capacity, "rf.heat_capacity", "rho_c", 3.7e6, "J/(m3*K)", 1.0e6, 5.0e6, M, \
+    "1100 kg/m3 x 3400 J/(kg K), Duck 1990", \
+    "volumetric heat capacity of skin") \
+  X(rf_perfusion, "rf.perfusion", "w_b*c_b", 8.0e3, "W/(m3*K)", 0.0, 1.0e5, A, \
+    "resting skin blood flow ~0.12 mL/(g min) times blood heat capacity 4e6 J/(m3 K); Pennes 1948", \
+    "Pennes blood perfusion heat-sink coefficient") \
+  X(rf_arrhenius_prefactor, "rf.arrhenius_prefactor", "A", 3.1e98, "/s", 1.0e60, 1.0e120, M, \
+    "Henriques & Moritz 1947 Am J Pathol 23:531", \
+    "Arrhenius frequency factor of thermal damage") \
+  X(rf_activation_energy, "rf.activation_energy", "Ea", 6.28e5, "J/mol", 1.0e5, 1.0e6, M, \
+    "Henriques & Moritz 1947 Am J Pathol 23:531", \
+    "Arrhenius activation energy of thermal damage")
 // clang-format on

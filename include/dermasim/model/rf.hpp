@@ -1,0 +1,20 @@
+// RF microneedling: the coagulation zone around an uninsulated needle tip.
+// Pennes bioheat on a sphere around the tip (SI units, seconds, solved at the pulse's own
+// time scale, independent of the tissue grid):
+//   rho_c dT/dt = (1/r^2) d/dr (k_T r^2 dT/dr) + w_b c_b (T_a - T) + Q(r, t),
+//   Q = E / (tau (4/3) pi r_tip^3) for r < r_tip and t < tau, else 0,
+// with T_a = 37 C, and the Arrhenius damage integral (Henriques & Moritz 1947)
+//   Omega(r) = integral A exp(-Ea / (R T(r, t))) dt
+// followed until the tissue has cooled. The coagulated radius is where Omega = 1 (log-linear
+// interpolation between nodes); the model deposits that ball as injury (model/injury.hpp).
+// Finite volumes on spherical shells, explicit Euler at half the stability limit.
+#pragma once
+#include "dermasim/model/parameters.hpp"
+
+namespace dermasim::model {
+
+/// Radius (mm) of tissue with Omega >= 1 after `energy_mj` (mJ) is delivered at one tip;
+/// 0 when even the tip centre stays below the damage threshold.
+double rf_coagulation_radius(double energy_mj, const ParameterSet& params);
+
+}  // namespace dermasim::model

@@ -1,0 +1,124 @@
+// The local biology (MODEL.md equations 1-9 without their transport terms) as a reaction
+// kernel in production-loss form, du/dt = P(u) - L(u) u with P, L >= 0, for ReactionOperator.
+// Per voxel, with g_X = G / (K_X + G) and C = Cim + Cm:
+//   D   : P = 0                                         L = k_D(layer)
+//   I   : P = s_I D + s_acne(x)                         L = k_I
+//   G   : P = s_GI I + s_GF (F + eta_M M) g_auto        L = k_G
+//   F   : P = r_F g_G F + k_MF M + [F > F0] delta_F F0  L = r_F g_G (F + M) / F_cap + k_FM g_M
+//                                                          + [F > F0] delta_F
+//   M   : P = k_FM g_M F                                L = k_MF + delta_M(x)
+//   P   : P = k_P (F + M) / F0 (1 + a_PI I + a_PG g_G)   L = k_P        (s_P = k_P)
+//   Cim : P = p_C (F + eta_C M) [(1 - omega) room + omega r0 C / Cbar + a_C g_C room] (1 - D)+
+//                                                   L = k_mat + k_im P
+//         with room = (1 - C/C_max(x))+ and r0 = 1 - Cbar/C_max (the resting room). For
+//         omega = 0 this is MODEL.md equation 7 as written; omega = 1 (default) makes resting
+//         synthesis maintain the matrix that is there (so an untreated atrophic scar stays as
+//         it is), while growth-factor-activated synthesis still fills the room below C_max.
+//   Cm  : P = k_mat Cim                                 L = k_m' P + k_age [aging on]
+//   H   : P = (I - I_th)+ in epidermal rows             L = 0
+// Splitting logistic growth and the (F - F0)+ return into production and loss keeps both
+// non-negative, which the exponential integrator needs. Everything that depends only on depth
+// is precomputed per z row; the few per-voxel quantities (scar capacity, scar myofibroblast
+// apoptosis, acne source) are arrays, so rates() has no allocation and one data-dependent
+// select. The kernel never logs.
+#pragma once
+#include <algorithm>
+#include <vector>
+
+#include "dermasim/core/aligned.hpp"
+#include "dermasim/model/fields.hpp"
+#include "dermasim/numerics/reaction.hpp"
+
+namespace dermasim::model {
+
+/// Constants of one z row (they depend only on the row's layer).
+struct RowRates {
+  double damage_repair = 0.0;    ///< k_D, /day
+  double f0 = 0.0;               ///< resting fibroblasts, cells/mm3
+  double inv_f0 = 0.0;           ///< 1/F0 (0 where F0 = 0: no fibroblast MMP there)
+  double synthesis = 0.0;        ///< p_C
+  double maintenance = 0.0;      ///< omega r0 / Cbar (0 where Cbar = 0), per mg/mm3
+  double mature_loss = 0.0;      ///< k_m'
+  double epidermal = 0.0;        ///< 1 in the epidermis (PIH dose accumulates), else 0
+};
+
+/// Per-voxel modifiers, grid.cells() values each.
+struct CellMaps {
+  AlignedVector<double> inv_capacity;            ///< 1/C_max (0 where no collagen is kept)
+  AlignedVector<double> myofibroblast_apoptosis; ///< delta_M, /day
+  AlignedVector<double> inflammation_source;     ///< s_acne, /day
+};
+
+/// Scalar rate constants, copied from the parameters once.
+struct KernelConstants {
+  double s_I, k_I;
+  double s_GI, s_GF, K_auto, eta_M, k_G;
+  double r_F, K_G, inv_F_cap, delta_F, k_FM, K_M, k_MF;
+  double k_P, a_PI, a_PG;
+  double a_C, K_C, eta_C, k_mat, k_im, k_age;
+  double I_th;
+  double room_share;  ///< 1 - omega
+};
+
+class TissueKernel {
+ public:
+  static constexpr int kFields = kModelFieldCount;
+
+  TissueKernel(KernelConstants constants, std::vector<RowRates> rows, CellMaps maps)
+      : c_(constants), rows_(std::move(rows)), maps_(std::move(maps)) {}
+
+  const KernelConstants& constants() const { return c_; }
+  const std::vector<RowRates>& rows() const { return rows_; }
+  const CellMaps& maps() const { return maps_; }
+
+  void rates(const ReactionCell& cell, const double* u, double* prod, double* loss) const {
+    const RowRates& row = rows_[cell.k];
+    const double D = u[kDamage], I = u[kInflammation], G = u[kGrowthFactor];
+    const double F = u[kFibroblasts], M = u[kMyofibroblasts], P = u[kMmp];
+    const double Ci = u[kCollagenImmature], Cm = u[kCollagenMature];
+    const double g_prolif = G / (c_.K_G + G);
+    const double g_diff = G / (c_.K_M + G);
+    const double g_synth = G / (c_.K_C + G);
+    const double g_auto = G / (c_.K_auto + G);
+
+    prod[kDamage] = 0.0;
+    loss[kDamage] = row.damage_repair;
+
+    prod[kInflammation] = c_.s_I * D + maps_.inflammation_source[cell.index];
+    loss[kInflammation] = c_.k_I;
+
+    prod[kGrowthFactor] = c_.s_GI * I + c_.s_GF * (F + c_.eta_M * M) * g_auto;
+    loss[kGrowthFactor] = c_.k_G;
+
+    const double growth = c_.r_F * g_prolif;
+    const double excess = F > row.f0 ? c_.delta_F : 0.0;
+    prod[kFibroblasts] = growth * F + c_.k_MF * M + excess * row.f0;
+    loss[kFibroblasts] = growth * (F + M) * c_.inv_F_cap + c_.k_FM * g_diff + excess;
+
+    prod[kMyofibroblasts] = c_.k_FM * g_diff * F;
+    loss[kMyofibroblasts] = c_.k_MF + maps_.myofibroblast_apoptosis[cell.index];
+
+    prod[kMmp] = c_.k_P * (F + M) * row.inv_f0 * (1.0 + c_.a_PI * I + c_.a_PG * g_prolif);
+    loss[kMmp] = c_.k_P;
+
+    const double room = std::max(0.0, 1.0 - (Ci + Cm) * maps_.inv_capacity[cell.index]);
+    prod[kCollagenImmature] =
+        row.synthesis * (F + c_.eta_C * M) *
+        ((c_.room_share + c_.a_C * g_synth) * room + row.maintenance * (Ci + Cm)) *
+        std::max(0.0, 1.0 - D);
+    loss[kCollagenImmature] = c_.k_mat + c_.k_im * P;
+
+    prod[kCollagenMature] = c_.k_mat * Ci;
+    loss[kCollagenMature] = row.mature_loss * P + c_.k_age;
+
+    prod[kPihDose] = row.epidermal * std::max(0.0, I - c_.I_th);
+    loss[kPihDose] = 0.0;
+  }
+
+ private:
+  KernelConstants c_;
+  std::vector<RowRates> rows_;
+  CellMaps maps_;
+};
+
+}  // namespace dermasim::model

@@ -1,0 +1,118 @@
+// The simulation driver core: owns the tissue model, the state and the operators, steps the
+// state through the run, applies needling events exactly at their times (restarting the step
+// controller after each), and reports through an Observer. No file I/O, no printing: the CLI
+// connects an Observer to the results writer and the progress display.
+//
+// Output schedule (times in days): metrics at 0, every metric_interval, after every event and
+// at the end; snapshots at 0, every snapshot_interval, just before each session, 2 days after
+// each session and at the end (never twice at one time). Each stop is reached exactly by
+// AdaptiveIntegrator::advance_to, so outputs are not interpolated.
+#pragma once
+#include <memory>
+#include <vector>
+
+#include "dermasim/model/injury.hpp"
+#include "dermasim/model/metrics.hpp"
+#include "dermasim/model/tissue.hpp"
+#include "dermasim/model/tissue_kernel.hpp"
+#include "dermasim/numerics/reaction.hpp"
+#include "dermasim/numerics/splitting.hpp"
+#include "dermasim/numerics/step_control.hpp"
+#include "dermasim/numerics/transport.hpp"
+#include "dermasim/sim/run_config.hpp"
+
+namespace dermasim::sim {
+
+/// An applied event, as reported to the observer.
+struct EventRecord {
+  std::size_t index = 0;  ///< position in RunConfig::events
+  Event event;
+  model::SessionOutcome outcome;
+};
+
+struct Progress {
+  double time = 0.0, duration = 0.0;  ///< days
+  long accepted_steps = 0, rejected_steps = 0;
+  std::size_t events_done = 0, events_total = 0;
+};
+
+/// Receives the run's outputs; every callback is optional. The state passed to on_snapshot is
+/// only valid during the call.
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  virtual void on_metrics(double /*time*/, const model::MetricValues& /*values*/) {}
+  virtual void on_snapshot(double /*time*/, const FieldSet& /*state*/) {}
+  virtual void on_event(double /*time*/, const EventRecord& /*record*/) {}
+  virtual void on_progress(const Progress& /*progress*/) {}
+};
+
+/// Everything needed to continue a run: the state, the time, the position in the event list
+/// and in the output schedule. The step controller restarts from dt_initial on restore (its
+/// history is not part of AdaptiveIntegrator's public interface), so a restored run matches an
+/// uninterrupted one bitwise only when the checkpoint was taken right after an event (where
+/// the controller restarts anyway), and to the step tolerance otherwise.
+struct Checkpoint {
+  double time = 0.0;
+  std::size_t next_event = 0;
+  long next_metric = 0, next_snapshot = 0;
+  std::vector<double> pending_post_snapshots;
+  double last_metric_time = -1.0, last_snapshot_time = -1.0;
+  bool started = false;
+  std::vector<std::vector<double>> fields;  ///< values of each field, FieldIndex order
+};
+
+class Simulation {
+ public:
+  /// Builds the model and checks homeostasis; throws InputError for a bad configuration.
+  explicit Simulation(RunConfig config);
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  /// Runs to the configured duration.
+  void run(Observer& observer) { run_until(config_.duration, observer); }
+  /// Runs to min(t_end, duration), emitting every output due up to and including t_end.
+  void run_until(double t_end, Observer& observer);
+
+  double time() const { return time_; }
+  bool finished() const { return time_ >= config_.duration; }
+  std::size_t next_event() const { return next_event_; }
+  const FieldSet& state() const { return state_; }
+  const RunConfig& config() const { return config_; }
+  const model::TissueModel& model() const { return model_; }
+  const model::MetricsCalculator& metrics() const { return metrics_; }
+  model::MetricValues current_metrics() const { return metrics_.compute(state_); }
+  const StepStatistics& step_statistics() const { return integrator_.statistics(); }
+  /// Largest planned penetration depth (mm): the treated zone of the metrics.
+  double treated_depth() const { return treated_depth_; }
+
+  Checkpoint checkpoint() const;
+  /// Continues from `checkpoint` (which must come from a run of the same configuration).
+  /// Throws InputError if its layout does not match.
+  void restore(const Checkpoint& checkpoint);
+
+ private:
+  double next_stop() const;
+  void process_due(Observer& observer);
+  void snapshot(Observer& observer);
+  void sample(Observer& observer);
+
+  RunConfig config_;
+  model::TissueModel model_;
+  FieldSet state_;
+  ReactionOperator<model::TissueKernel> reaction_;
+  TransportOperator transport_;
+  SplittingStepper stepper_;
+  AdaptiveIntegrator integrator_;
+  double treated_depth_;
+  model::MetricsCalculator metrics_;
+
+  double time_ = 0.0;
+  std::size_t next_event_ = 0;
+  long next_metric_ = 0, next_snapshot_ = 0;
+  std::vector<double> pending_post_snapshots_;  // sorted
+  double last_metric_time_ = -1.0, last_snapshot_time_ = -1.0;
+  bool started_ = false;
+};
+
+}  // namespace dermasim::sim

@@ -1,0 +1,151 @@
+// Metrics of MODEL.md from a state (definitions in metrics.hpp).
+#include "dermasim/model/metrics.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "dermasim/core/parallel.hpp"
+#include "dermasim/model/fields.hpp"
+
+namespace dermasim::model {
+namespace {
+
+const std::array<MetricInfo, kMetricCount> kInfos = {{
+    {"scar_depth_mm", "mm",
+     "depth of the scar below the reference surface (height above it for hypertrophic)"},
+    {"scar_deficit_mm2", "mm2",
+     "area between the reference surface and the scar profile (mm3 in 3D)"},
+    {"improvement_pct", "%", "100 (1 - deficit / initial deficit); 0 without a scar"},
+    {"collagen_papillary_rel", "1", "papillary dermis collagen relative to its baseline"},
+    {"collagen_reticular_rel", "1", "reticular dermis collagen relative to its baseline"},
+    {"collagen_type3_fraction", "1", "type III share of collagen in the treated zone"},
+    {"fibroblasts_rel", "1", "treated-zone mean fibroblast density / F0"},
+    {"myofibroblasts_rel", "1", "treated-zone mean myofibroblast density / F0"},
+    {"growth_factor_peak", "ng/mL", "largest growth factor concentration in the domain"},
+    {"inflammation_mean", "1", "treated-zone mean inflammation (1 = acute peak)"},
+    {"pih_risk_index", "day",
+     "Fitzpatrick-weighted mean epidermal inflammation dose above threshold"},
+    {"fibrosis_flag", "1", "1 if the autocrine growth factor loop is above threshold anywhere"},
+}};
+
+bool is_dermis(Layer l) { return l == Layer::kPapillary || l == Layer::kReticular; }
+
+}  // namespace
+
+const std::array<MetricInfo, kMetricCount>& metric_infos() { return kInfos; }
+
+MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_depth,
+                                     const FieldSet& initial)
+    : grid_(model.grid()), scar_(model.scar()), footprint_(scar_footprint(grid_, scar_)) {
+  const int nz = grid_.nz();
+  const double per_row = static_cast<double>(grid_.cells_per_row());
+  inv_row_collagen_.assign(nz, 0.0);
+  treated_row_.assign(nz, 0);
+  papillary_row_.assign(nz, 0);
+  reticular_row_.assign(nz, 0);
+  epidermal_row_.assign(nz, 0);
+  double treated_rows = 0.0, epidermal_rows = 0.0;
+  for (int k = 0; k < nz; ++k) {
+    const Layer l = grid_.layer(k);
+    const double cbar = model.row_collagen()[k];
+    if (is_dermis(l) && cbar > 0.0) inv_row_collagen_[k] = 1.0 / cbar;
+    papillary_row_[k] = l == Layer::kPapillary;
+    reticular_row_[k] = l == Layer::kReticular;
+    epidermal_row_[k] = l == Layer::kEpidermis;
+    treated_row_[k] = is_dermis(l) && (treated_depth <= 0.0 || grid_.z(k) < treated_depth);
+    if (papillary_row_[k]) papillary_baseline_ += cbar * per_row;
+    if (reticular_row_[k]) reticular_baseline_ += cbar * per_row;
+    treated_rows += treated_row_[k];
+    epidermal_rows += epidermal_row_[k];
+  }
+  treated_cells_ = treated_rows * per_row;
+  epidermal_cells_ = epidermal_rows * per_row;
+  const ParameterSet& p = model.parameters();
+  inv_f0_ = 1.0 / model.baseline().fibroblasts_dermis;
+  pih_weight_ = fitzpatrick_weight(model.skin().fitzpatrick, p);
+  gain_per_cell_ = p[ParamId::growth_factor_autocrine_secretion] /
+                   (p[ParamId::growth_factor_autocrine_half_saturation] *
+                    p[ParamId::growth_factor_decay_rate]);
+  eta_m_ = p[ParamId::growth_factor_myofibroblast_weight];
+  deficit0_ = scar_shape(elevation(initial)).deficit;
+}
+
+std::vector<double> MetricsCalculator::elevation(const FieldSet& state) const {
+  const std::size_t per_row = grid_.cells_per_row();
+  const double h = grid_.spacing();
+  const double* ci = state[kCollagenImmature].data();
+  const double* cm = state[kCollagenMature].data();
+  std::vector<double> e(per_row, 0.0);
+  for (int k = 0; k < grid_.nz(); ++k) {
+    const double inv = inv_row_collagen_[k];
+    if (inv == 0.0) continue;
+    const std::size_t base = k * per_row;
+    for (std::size_t p = 0; p < per_row; ++p) e[p] += ((ci[base + p] + cm[base + p]) * inv - 1.0) * h;
+  }
+  return e;
+}
+
+MetricsCalculator::ScarShape MetricsCalculator::scar_shape(const std::vector<double>& e) const {
+  if (scar_.type == ScarType::kNone) return {0.0, 0.0};
+  const double column_area =
+      grid_.dimensions() == 3 ? grid_.spacing() * grid_.spacing() : grid_.spacing();
+  double ref_sum = 0.0, ref_count = 0.0;
+  for (int j = 0; j < grid_.ny(); ++j) {
+    for (int i = 0; i < grid_.nx(); ++i) {
+      if (!footprint_.reference(grid_, i, j)) continue;
+      ref_sum += e[static_cast<std::size_t>(j) * grid_.nx() + i];
+      ref_count += 1.0;
+    }
+  }
+  const double ref = ref_count > 0.0 ? ref_sum / ref_count : 0.0;
+  const double sign = scar_.type == ScarType::kHypertrophic ? -1.0 : 1.0;
+  double extreme = -std::numeric_limits<double>::infinity(), deficit = 0.0;
+  for (int j = 0; j < grid_.ny(); ++j) {
+    for (int i = 0; i < grid_.nx(); ++i) {
+      if (footprint_.reference(grid_, i, j)) continue;
+      const double below = sign * (ref - e[static_cast<std::size_t>(j) * grid_.nx() + i]);
+      deficit += below * column_area;
+      if (footprint_.inside(grid_, i, j)) extreme = std::max(extreme, below);
+    }
+  }
+  return {extreme, deficit};
+}
+
+MetricValues MetricsCalculator::compute(const FieldSet& state) const {
+  MetricValues m{};
+  const ScarShape shape = scar_shape(elevation(state));
+  m[kScarDepth] = shape.depth;
+  m[kScarDeficit] = shape.deficit;
+  m[kImprovement] = deficit0_ != 0.0 ? 100.0 * (1.0 - shape.deficit / deficit0_) : 0.0;
+
+  const std::size_t per_row = grid_.cells_per_row(), n = grid_.cells();
+  const double* ci = state[kCollagenImmature].data();
+  const double* cm = state[kCollagenMature].data();
+  const double* fib = state[kFibroblasts].data();
+  const double* myo = state[kMyofibroblasts].data();
+  const double* infl = state[kInflammation].data();
+  const double* dose = state[kPihDose].data();
+  auto masked = [&](const std::vector<unsigned char>& rows, const double* v) {
+    return deterministic_sum(n, [&](std::size_t c) { return rows[c / per_row] ? v[c] : 0.0; });
+  };
+  const double pap = masked(papillary_row_, ci) + masked(papillary_row_, cm);
+  const double ret = masked(reticular_row_, ci) + masked(reticular_row_, cm);
+  m[kCollagenPapillaryRel] = papillary_baseline_ > 0.0 ? pap / papillary_baseline_ : 0.0;
+  m[kCollagenReticularRel] = reticular_baseline_ > 0.0 ? ret / reticular_baseline_ : 0.0;
+  m[kCollagenType3Fraction] = type3_fraction(masked(treated_row_, ci), masked(treated_row_, cm));
+  const double inv_treated = treated_cells_ > 0.0 ? 1.0 / treated_cells_ : 0.0;
+  m[kFibroblastsRel] = masked(treated_row_, fib) * inv_treated * inv_f0_;
+  m[kMyofibroblastsRel] = masked(treated_row_, myo) * inv_treated * inv_f0_;
+  m[kGrowthFactorPeak] = parallel_max(n, [&](std::size_t c) { return state[kGrowthFactor][c]; });
+  m[kInflammationMean] = masked(treated_row_, infl) * inv_treated;
+  m[kPihRiskIndex] = epidermal_cells_ > 0.0
+                         ? pih_weight_ * masked(epidermal_row_, dose) / epidermal_cells_
+                         : 0.0;
+  const double gain = gain_per_cell_ * parallel_max(n, [&](std::size_t c) {
+                        return fib[c] + eta_m_ * myo[c];
+                      });
+  m[kFibrosisFlag] = gain >= 1.0 ? 1.0 : 0.0;
+  return m;
+}
+
+}  // namespace dermasim::model

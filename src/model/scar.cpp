@@ -1,0 +1,102 @@
+// Scar footprints, lateral profiles and the row-by-row collagen deficit/excess (see scar.hpp).
+#include "dermasim/model/scar.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <sstream>
+
+#include "dermasim/core/error.hpp"
+
+namespace dermasim::model {
+namespace {
+
+bool is_dermis(Layer l) { return l == Layer::kPapillary || l == Layer::kReticular; }
+
+}  // namespace
+
+double ScarFootprint::distance(const Grid& g, int i, int j) const {
+  const double dx = g.x(i) - cx;
+  if (!volumetric) return std::abs(dx);
+  const double dy = g.y(j) - cy;
+  return std::sqrt(dx * dx + dy * dy);
+}
+
+ScarFootprint scar_footprint(const Grid& grid, const ScarSpec& scar) {
+  return {0.5 * grid.width(), 0.5 * grid.breadth(), 0.5 * scar.width, grid.dimensions() == 3};
+}
+
+double scar_profile(const ScarSpec& scar, double r) {
+  const double half = 0.5 * scar.width;
+  if (r > half || scar.type == ScarType::kNone) return 0.0;
+  switch (scar.type) {
+    case ScarType::kIcepick: return scar.depth * (1.0 - r / half);
+    case ScarType::kBoxcar: return scar.depth;
+    case ScarType::kRolling:
+    case ScarType::kHypertrophic: {
+      const double c = std::cos(std::numbers::pi * r / scar.width);
+      return scar.depth * c * c;
+    }
+    case ScarType::kNone: return 0.0;
+  }
+  DERMASIM_UNREACHABLE();
+}
+
+void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const ParameterSet& params,
+                  FieldSet& state, CellMaps& maps) {
+  if (scar.type == ScarType::kNone) return;
+  const Grid& g = state.grid();
+  const ScarFootprint fp = scar_footprint(g, scar);
+  if (!(scar.width > 0.0) || !(scar.depth > 0.0)) {
+    throw InputError("scar: width and depth must be positive for a scar of a type other than none");
+  }
+  if (2.0 * fp.half_width * 2.0 >= g.width()) {
+    std::ostringstream os;
+    os << "scar.width: " << scar.width << " mm leaves no reference skin in a " << g.width()
+       << " mm wide domain; the domain must be wider than twice the scar width";
+    throw InputError(os.str());
+  }
+  const double h = g.spacing();
+  int dermal_rows = 0;
+  for (int k = 0; k < g.nz(); ++k) dermal_rows += is_dermis(g.layer(k)) ? 1 : 0;
+  const double thickness = dermal_rows * h;
+  const bool raised = scar.type == ScarType::kHypertrophic;
+  // The fraction of baseline collagen removed (added) per row; widened when the nominal fraction
+  // would need more dermis than there is.
+  double phi = params[raised ? ParamId::scar_hypertrophic_excess : ParamId::scar_deficit_fraction];
+  phi = std::max(phi, scar.depth / std::max(thickness, 1e-300));
+  if (!raised && phi > 0.95) {
+    std::ostringstream os;
+    os << "scar.depth: " << scar.depth << " mm cannot be carved from a " << thickness
+       << " mm dermis (at most 95 % of its collagen can be missing)";
+    throw InputError(os.str());
+  }
+  const double cap = params[ParamId::collagen_capacity_factor];
+  const double m_hyp = params[ParamId::scar_hypertrophic_myofibroblasts] * baseline.fibroblasts_dermis;
+  const double apoptosis = params[ParamId::myofibroblast_apoptosis_rate];
+  const double apoptosis_factor = params[ParamId::scar_hypertrophic_apoptosis_factor];
+
+  for (int j = 0; j < g.ny(); ++j) {
+    for (int i = 0; i < g.nx(); ++i) {
+      double remaining = scar_profile(scar, fp.distance(g, i, j));
+      for (int k = 0; k < g.nz() && remaining > 0.0; ++k) {
+        if (!is_dermis(g.layer(k))) continue;
+        const double row_phi = std::min(phi, remaining / h);
+        remaining -= row_phi * h;
+        const std::size_t c = g.index(i, j, k);
+        const double factor = raised ? 1.0 + row_phi : 1.0 - row_phi;
+        state[kCollagenImmature][c] *= factor;
+        state[kCollagenMature][c] *= factor;
+        if (raised) {
+          const double weight = row_phi / phi;
+          state[kMyofibroblasts][c] = m_hyp * weight;
+          maps.myofibroblast_apoptosis[c] = apoptosis * (1.0 - (1.0 - apoptosis_factor) * weight);
+          maps.inv_capacity[c] =
+              1.0 / (cap * (state[kCollagenImmature][c] + state[kCollagenMature][c]));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace dermasim::model

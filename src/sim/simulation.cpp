@@ -1,0 +1,162 @@
+// The driver loop: advance to the next stop, then emit what is due (see simulation.hpp).
+#include "dermasim/sim/simulation.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "dermasim/core/error.hpp"
+
+namespace dermasim::sim {
+namespace {
+
+// Times closer than this (days, ~0.1 ms) are the same stop.
+constexpr double kTimeEps = 1e-9;
+// Random stream of session e's track pattern: kSessionStreamBase + e.
+constexpr std::uint64_t kSessionStreamBase = 1000;
+
+double deepest_penetration(const RunConfig& c) {
+  double d = 0.0;
+  for (const Event& e : c.events) {
+    d = std::max(d, e.session.penetration_fraction * e.session.needle_length);
+  }
+  return d;
+}
+
+const RunConfig& validated(const RunConfig& c) {
+  validate(c);
+  return c;
+}
+
+}  // namespace
+
+Simulation::Simulation(RunConfig config)
+    : config_(std::move(config)),
+      model_(make_grid(validated(config_).grid), config_.skin, config_.scar, config_.parameters,
+             config_.seed),
+      state_(model_.initial_state()),
+      reaction_(model_.kernel()),
+      transport_(model_.grid(), model_.diffusion_specs(), model_.chemotaxis_specs()),
+      stepper_(reaction_, transport_),
+      integrator_(state_, config_.steps),
+      treated_depth_(deepest_penetration(config_)),
+      metrics_(model_, treated_depth_, state_) {
+  model_.check_homeostasis();
+}
+
+double Simulation::next_stop() const {
+  const OutputSchedule& o = config_.output;
+  double t = config_.duration;
+  t = std::min(t, next_metric_ * o.metric_interval);
+  if (o.snapshot_interval > 0.0) t = std::min(t, next_snapshot_ * o.snapshot_interval);
+  if (next_event_ < config_.events.size()) t = std::min(t, config_.events[next_event_].time);
+  if (!pending_post_snapshots_.empty()) t = std::min(t, pending_post_snapshots_.front());
+  return t;
+}
+
+void Simulation::snapshot(Observer& observer) {
+  if (last_snapshot_time_ >= 0.0 && std::abs(time_ - last_snapshot_time_) <= kTimeEps) return;
+  observer.on_snapshot(time_, state_);
+  last_snapshot_time_ = time_;
+}
+
+void Simulation::sample(Observer& observer) {
+  observer.on_metrics(time_, metrics_.compute(state_));
+  last_metric_time_ = time_;
+}
+
+void Simulation::process_due(Observer& observer) {
+  const OutputSchedule& o = config_.output;
+  const double due = time_ + kTimeEps;
+  const bool snapshot_due = o.snapshot_interval > 0.0 && next_snapshot_ * o.snapshot_interval <= due;
+  bool event_applied = false;
+  while (next_event_ < config_.events.size() && config_.events[next_event_].time <= due) {
+    if (o.snapshot_before_session || snapshot_due) snapshot(observer);
+    const Event& event = config_.events[next_event_];
+    EventRecord record{next_event_, event,
+                       model::apply_needle_session(state_, event.session, config_.parameters,
+                                                   config_.seed,
+                                                   kSessionStreamBase + next_event_)};
+    integrator_.restart();
+    observer.on_event(time_, record);
+    if (o.post_session_snapshot >= 0.0) {
+      pending_post_snapshots_.push_back(time_ + o.post_session_snapshot);
+      std::sort(pending_post_snapshots_.begin(), pending_post_snapshots_.end());
+    }
+    ++next_event_;
+    event_applied = true;
+    sample(observer);
+  }
+  if (next_metric_ * o.metric_interval <= due) {
+    if (!event_applied) sample(observer);
+    while (next_metric_ * o.metric_interval <= due) ++next_metric_;
+  }
+  if (snapshot_due) {
+    snapshot(observer);
+    while (next_snapshot_ * o.snapshot_interval <= due) ++next_snapshot_;
+  }
+  while (!pending_post_snapshots_.empty() && pending_post_snapshots_.front() <= due) {
+    snapshot(observer);
+    pending_post_snapshots_.erase(pending_post_snapshots_.begin());
+  }
+  if (time_ >= config_.duration - kTimeEps) {
+    if (std::abs(time_ - last_metric_time_) > kTimeEps) sample(observer);
+    snapshot(observer);
+  }
+}
+
+void Simulation::run_until(double t_end, Observer& observer) {
+  t_end = std::min(t_end, config_.duration);
+  if (!started_) {
+    process_due(observer);
+    started_ = true;
+  }
+  while (time_ < t_end - kTimeEps) {
+    const double stop = std::min(next_stop(), t_end);
+    integrator_.advance_to(state_, time_, stop, stepper_);
+    time_ = stop;
+    process_due(observer);
+    const StepStatistics& s = integrator_.statistics();
+    observer.on_progress(Progress{time_, config_.duration, s.accepted, s.rejected, next_event_,
+                                  config_.events.size()});
+  }
+}
+
+Checkpoint Simulation::checkpoint() const {
+  Checkpoint c;
+  c.time = time_;
+  c.next_event = next_event_;
+  c.next_metric = next_metric_;
+  c.next_snapshot = next_snapshot_;
+  c.pending_post_snapshots = pending_post_snapshots_;
+  c.last_metric_time = last_metric_time_;
+  c.last_snapshot_time = last_snapshot_time_;
+  c.started = started_;
+  for (int f = 0; f < state_.size(); ++f) {
+    c.fields.emplace_back(state_[f].values().begin(), state_[f].values().end());
+  }
+  return c;
+}
+
+void Simulation::restore(const Checkpoint& c) {
+  if (static_cast<int>(c.fields.size()) != state_.size() ||
+      c.next_event > config_.events.size()) {
+    throw InputError("checkpoint: does not match this run's fields or events");
+  }
+  for (int f = 0; f < state_.size(); ++f) {
+    if (c.fields[f].size() != state_[f].size()) {
+      throw InputError("checkpoint: grid size differs from this run's grid");
+    }
+    std::copy(c.fields[f].begin(), c.fields[f].end(), state_[f].data());
+  }
+  time_ = c.time;
+  next_event_ = c.next_event;
+  next_metric_ = c.next_metric;
+  next_snapshot_ = c.next_snapshot;
+  pending_post_snapshots_ = c.pending_post_snapshots;
+  last_metric_time_ = c.last_metric_time;
+  last_snapshot_time_ = c.last_snapshot_time;
+  started_ = c.started;
+  integrator_.restart();
+}
+
+}  // namespace dermasim::sim
