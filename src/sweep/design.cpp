@@ -65,7 +65,8 @@ std::vector<double> latin_hypercube_points(const SweepSpec& spec, std::size_t& r
     std::iota(strata.begin(), strata.end(), 0);
     shuffle(strata, permute);
     for (std::size_t r = 0; r < runs; ++r)
-      u[r * k + j] = (static_cast<double>(strata[r]) + jitter.uniform()) / static_cast<double>(runs);
+      u[r * k + j] =
+          (static_cast<double>(strata[r]) + jitter.uniform()) / static_cast<double>(runs);
   }
   return u;
 }
@@ -153,12 +154,23 @@ RunTable build_run_table(const SweepSpec& spec) {
   }
   std::vector<double> u;
   switch (spec.design.kind) {
-    case DesignKind::grid: u = grid_points(spec, table.runs); break;
-    case DesignKind::zip: u = zip_points(spec, table.runs); break;
-    case DesignKind::latin_hypercube: u = latin_hypercube_points(spec, table.runs); break;
-    case DesignKind::sobol: u = saltelli_points(spec, table.runs); break;
-    case DesignKind::morris: u = morris_points(spec, table.runs); break;
-    default: DERMASIM_UNREACHABLE();
+    case DesignKind::grid:
+      u = grid_points(spec, table.runs);
+      break;
+    case DesignKind::zip:
+      u = zip_points(spec, table.runs);
+      break;
+    case DesignKind::latin_hypercube:
+      u = latin_hypercube_points(spec, table.runs);
+      break;
+    case DesignKind::sobol:
+      u = saltelli_points(spec, table.runs);
+      break;
+    case DesignKind::morris:
+      u = morris_points(spec, table.runs);
+      break;
+    default:
+      DERMASIM_UNREACHABLE();
   }
   table.unit_point = std::move(u);
   table.text.resize(table.runs * k);

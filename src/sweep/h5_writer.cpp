@@ -58,21 +58,22 @@ void H5Writer::strings(hid_t parent, const std::string& name,
   const hsize_t n = values.size();
   H5Id space(check(H5Screate_simple(1, &n, nullptr), "create space"), H5Sclose);
   const H5Id type = string_type();
-  H5Id ds(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
-                           H5P_DEFAULT, H5P_DEFAULT),
+  H5Id ds(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT,
+                           H5P_DEFAULT),
                 "create dataset " + name),
           H5Dclose);
   std::vector<const char*> ptrs;
   for (const auto& v : values) ptrs.push_back(v.c_str());
-  if (n > 0) check(H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()),
-                   "write " + name);
+  if (n > 0)
+    check(H5Dwrite(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()),
+          "write " + name);
 }
 
 void H5Writer::text(hid_t parent, const std::string& name, const std::string& value) {
   H5Id space(check(H5Screate(H5S_SCALAR), "create space"), H5Sclose);
   const H5Id type = string_type();
-  H5Id ds(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
-                           H5P_DEFAULT, H5P_DEFAULT),
+  H5Id ds(check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT,
+                           H5P_DEFAULT),
                 "create dataset " + name),
           H5Dclose);
   const char* ptr = value.c_str();
@@ -82,9 +83,9 @@ void H5Writer::text(hid_t parent, const std::string& name, const std::string& va
 void H5Writer::doubles(hid_t parent, const std::string& name, const std::vector<double>& values,
                        const std::vector<hsize_t>& dims, const std::string& units,
                        const std::string& description) {
-  H5Id space(check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
-                   "create space"),
-             H5Sclose);
+  H5Id space(
+      check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "create space"),
+      H5Sclose);
   H5Id ds(check(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
                            H5P_DEFAULT, H5P_DEFAULT),
                 "create dataset " + name),
@@ -112,29 +113,29 @@ void H5Writer::integers(hid_t parent, const std::string& name,
 void H5Writer::attribute(hid_t object, const std::string& name, const std::string& value) {
   H5Id space(check(H5Screate(H5S_SCALAR), "create space"), H5Sclose);
   const H5Id type = string_type();
-  H5Id attr(check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
-                             H5P_DEFAULT),
-                  "create attribute " + name),
-            H5Aclose);
+  H5Id attr(
+      check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "create attribute " + name),
+      H5Aclose);
   const char* ptr = value.c_str();
   check(H5Awrite(attr.get(), type.get(), &ptr), "write attribute " + name);
 }
 
 void H5Writer::attribute(hid_t object, const std::string& name, double value) {
   H5Id space(check(H5Screate(H5S_SCALAR), "create space"), H5Sclose);
-  H5Id attr(check(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
-                             H5P_DEFAULT),
-                  "create attribute " + name),
-            H5Aclose);
+  H5Id attr(
+      check(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "create attribute " + name),
+      H5Aclose);
   check(H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
 }
 
 void H5Writer::attribute(hid_t object, const std::string& name, std::int64_t value) {
   H5Id space(check(H5Screate(H5S_SCALAR), "create space"), H5Sclose);
-  H5Id attr(check(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT,
-                             H5P_DEFAULT),
-                  "create attribute " + name),
-            H5Aclose);
+  H5Id attr(
+      check(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            "create attribute " + name),
+      H5Aclose);
   check(H5Awrite(attr.get(), H5T_NATIVE_INT64, &value), "write attribute " + name);
 }
 

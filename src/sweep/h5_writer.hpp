@@ -39,7 +39,8 @@ class H5Writer {
   H5Id group(hid_t parent, const std::string& name);
   void strings(hid_t parent, const std::string& name, const std::vector<std::string>& values);
   void text(hid_t parent, const std::string& name, const std::string& value);
-  /// A 1-D (dims = {n}) or 2-D (dims = {rows, cols}) dataset of doubles, with units and description.
+  /// A 1-D (dims = {n}) or 2-D (dims = {rows, cols}) dataset of doubles, with units and
+  /// description.
   void doubles(hid_t parent, const std::string& name, const std::vector<double>& values,
                const std::vector<hsize_t>& dims, const std::string& units,
                const std::string& description);

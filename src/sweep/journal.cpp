@@ -65,9 +65,12 @@ std::optional<JournalRecord> decode_record(std::string_view line, std::size_t me
   JournalRecord r;
   const auto [end, ec] = std::from_chars(f[0].data(), f[0].data() + f[0].size(), r.index);
   if (ec != std::errc() || end != f[0].data() + f[0].size()) return std::nullopt;
-  if (f[1] == "ok") r.outcome.status = RunStatus::ok;
-  else if (f[1] == "failed") r.outcome.status = RunStatus::failed;
-  else return std::nullopt;
+  if (f[1] == "ok")
+    r.outcome.status = RunStatus::ok;
+  else if (f[1] == "failed")
+    r.outcome.status = RunStatus::failed;
+  else
+    return std::nullopt;
   if (!parse_double(f[2], r.wall_seconds)) return std::nullopt;
   r.outcome.metrics.resize(metric_count);
   for (std::size_t m = 0; m < metric_count; ++m)
@@ -81,7 +84,18 @@ Journal::Journal(const std::filesystem::path& file, const std::string& fingerpri
                  std::vector<JournalRecord>& existing)
     : file_(file) {
   const std::string header = header_text(fingerprint, columns);
-  const bool exists = std::filesystem::exists(file);
+  bool exists = std::filesystem::exists(file);
+  if (exists && resume) {
+    // A kill while the header itself was being written leaves a prefix of it: start afresh.
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size < header.size()) {
+      std::ifstream in(file, std::ios::binary);
+      std::string start(size, '\0');
+      in.read(start.data(), static_cast<std::streamsize>(size));
+      exists = header.compare(0, start.size(), start) != 0;
+    }
+  }
   if (exists && !resume)
     throw InputError(file.parent_path().string() +
                      ": holds an earlier sweep (journal.csv); pass --resume to continue it, or "

@@ -33,7 +33,9 @@ bool launched_by_mpi() {
 
 #ifndef DERMASIM_HAVE_MPI
 
-bool mpi_built() { return false; }
+bool mpi_built() {
+  return false;
+}
 
 MpiSession::MpiSession() {
   throw InputError(
@@ -41,7 +43,9 @@ MpiSession::MpiSession() {
       "-DDERMASIM_MPI=ON, or run without mpirun and use --jobs N");
 }
 MpiSession::~MpiSession() = default;
-void MpiSession::abort(int code) const { std::exit(code); }
+void MpiSession::abort(int code) const {
+  std::exit(code);
+}
 
 SweepResult run_sweep_mpi(const SweepSpec&, const RunFunction&, const SweepOptions&) {
   throw InputError("sweep: this dermasim was built without MPI");
@@ -72,8 +76,8 @@ void send_string(const std::string& text) {
 
 JournalRecord run_one(const SweepSpec& spec, const RunTable& table, std::size_t index,
                       const RunFunction& run, const SweepOptions& options) {
-  const RunRequest request = make_request(spec, table, index, options.out_dir,
-                                          options.threads_per_run);
+  const RunRequest request =
+      make_request(spec, table, index, options.out_dir, options.threads_per_run);
   const auto t0 = std::chrono::steady_clock::now();
   RunOutcome outcome = execute_run(run, request);
   return {index, std::move(outcome),
@@ -121,7 +125,8 @@ SweepResult serve(const SweepSpec& spec, const RunTable& table, const RunFunctio
   std::thread local([&] {
     omp_set_num_threads(std::max(1, options.threads_per_run));
     try {
-      while (auto index = store.next_run()) store.record(run_one(spec, table, *index, run, options));
+      while (auto index = store.next_run())
+        store.record(run_one(spec, table, *index, run, options));
     } catch (...) {
       local_error = std::current_exception();
     }
@@ -150,7 +155,8 @@ SweepResult work(const SweepSpec& spec, const RunTable& table, const RunFunction
     std::int64_t index = kStop;
     MPI_Recv(&index, 1, MPI_INT64_T, 0, kAssign, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     if (index == kStop) break;
-    const JournalRecord record = run_one(spec, table, static_cast<std::size_t>(index), run, options);
+    const JournalRecord record =
+        run_one(spec, table, static_cast<std::size_t>(index), run, options);
     mine.ok += record.outcome.status == RunStatus::ok;
     mine.failed += record.outcome.status == RunStatus::failed;
     send_string(encode_record(record));
@@ -161,7 +167,9 @@ SweepResult work(const SweepSpec& spec, const RunTable& table, const RunFunction
 
 }  // namespace
 
-bool mpi_built() { return true; }
+bool mpi_built() {
+  return true;
+}
 
 MpiSession::MpiSession() {
   int provided = 0;
@@ -170,7 +178,9 @@ MpiSession::MpiSession() {
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
 }
 
-MpiSession::~MpiSession() { MPI_Finalize(); }
+MpiSession::~MpiSession() {
+  MPI_Finalize();
+}
 
 void MpiSession::abort(int code) const {
   MPI_Abort(MPI_COMM_WORLD, code);

@@ -45,9 +45,12 @@ std::vector<std::size_t> ranking(std::size_t n, const auto& score) {
 std::string format_duration(double seconds) {
   const auto s = static_cast<long>(std::lround(std::max(0.0, seconds)));
   char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
-  else if (s >= 60) std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%lds", s);
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
+  else if (s >= 60)
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%lds", s);
   return buf;
 }
 
@@ -71,7 +74,8 @@ std::string format_sensitivity(const std::vector<ColumnSensitivity>& all, double
       out += "Sobol indices of " + c.column + " (" + std::to_string(c.samples_used) +
              " base samples; " + level + " bootstrap intervals), ranked by total index\n";
       out += "  rank  " + pad("key", width) + "  " + pad("ST", 26) + "S1\n";
-      const auto order = ranking(c.sobol.size(), [&](std::size_t i) { return c.sobol[i].total.value; });
+      const auto order =
+          ranking(c.sobol.size(), [&](std::size_t i) { return c.sobol[i].total.value; });
       for (std::size_t r = 0; r < order.size(); ++r) {
         const auto& x = c.sobol[order[r]];
         char rank[24];

@@ -42,19 +42,22 @@ RunStore::RunStore(const SweepSpec& spec, const RunTable& table, const SweepOpti
       last_summary_(start_) {
   std::error_code ec;
   std::filesystem::create_directories(options.out_dir, ec);
-  if (ec) throw IoError(options.out_dir.string() + ": cannot create the output directory: " + ec.message());
+  if (ec)
+    throw IoError(options.out_dir.string() +
+                  ": cannot create the output directory: " + ec.message());
   if (spec.outputs.keep_fields) std::filesystem::create_directories(options.out_dir / "runs", ec);
   std::vector<std::string> names;
   for (const auto& c : records_.columns) names.push_back(c.name);
   std::vector<JournalRecord> existing;
-  journal_ = std::make_unique<Journal>(options.out_dir / "journal.csv",
-                                       sweep_fingerprint(spec, table), names, table.runs,
-                                       options.resume, existing);
+  journal_ =
+      std::make_unique<Journal>(options.out_dir / "journal.csv", sweep_fingerprint(spec, table),
+                                names, table.runs, options.resume, existing);
   for (const auto& r : existing) {
     records_.status[r.index] = r.outcome.status;
     records_.error[r.index] = r.outcome.error;
     records_.wall_seconds[r.index] = r.wall_seconds;
-    for (std::size_t c = 0; c < names.size(); ++c) records_.metrics[c][r.index] = r.outcome.metrics[c];
+    for (std::size_t c = 0; c < names.size(); ++c)
+      records_.metrics[c][r.index] = r.outcome.metrics[c];
   }
   progress_.total = table.runs;
   for (std::size_t i = 0; i < table.runs; ++i) {
@@ -96,9 +99,10 @@ void RunStore::record(const JournalRecord& r) {
   const auto now = std::chrono::steady_clock::now();
   progress_.elapsed_seconds = std::chrono::duration<double>(now - start_).count();
   const std::size_t remaining = progress_.total - progress_.done;
-  progress_.eta_seconds =
-      progress_.elapsed_seconds / static_cast<double>(session_done_) * static_cast<double>(remaining);
-  if (std::chrono::duration<double>(now - last_summary_).count() >= options_.summary_interval_seconds) {
+  progress_.eta_seconds = progress_.elapsed_seconds / static_cast<double>(session_done_) *
+                          static_cast<double>(remaining);
+  if (std::chrono::duration<double>(now - last_summary_).count() >=
+      options_.summary_interval_seconds) {
     write_summaries({});
     last_summary_ = now;
   }

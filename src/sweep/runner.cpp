@@ -17,10 +17,14 @@ namespace dermasim::sweep {
 
 std::string_view to_string(RunStatus status) {
   switch (status) {
-    case RunStatus::pending: return "pending";
-    case RunStatus::ok: return "ok";
-    case RunStatus::failed: return "failed";
-    default: DERMASIM_UNREACHABLE();
+    case RunStatus::pending:
+      return "pending";
+    case RunStatus::ok:
+      return "ok";
+    case RunStatus::failed:
+      return "failed";
+    default:
+      DERMASIM_UNREACHABLE();
   }
 }
 
@@ -60,7 +64,8 @@ RunOutcome execute_run(const RunFunction& run, const RunRequest& request) {
   if (outcome.status == RunStatus::pending)
     return {RunStatus::failed, "the run function returned status 'pending'", {}};
   if (outcome.status == RunStatus::failed && outcome.error.empty()) outcome.error = "failed";
-  if (outcome.status == RunStatus::failed) outcome.metrics.assign(request.metrics.size(), std::nan(""));
+  if (outcome.status == RunStatus::failed)
+    outcome.metrics.assign(request.metrics.size(), std::nan(""));
   return outcome;
 }
 
@@ -78,8 +83,8 @@ SweepResult run_sweep(const SweepSpec& spec, const RunFunction& run, const Sweep
     omp_set_num_threads(std::max(1, options.threads_per_run));
     try {
       while (auto index = store.next_run()) {
-        const RunRequest request = make_request(spec, table, *index, options.out_dir,
-                                                options.threads_per_run);
+        const RunRequest request =
+            make_request(spec, table, *index, options.out_dir, options.threads_per_run);
         const auto t0 = std::chrono::steady_clock::now();
         RunOutcome outcome = execute_run(run, request);
         const double wall =
@@ -87,6 +92,7 @@ SweepResult run_sweep(const SweepSpec& spec, const RunFunction& run, const Sweep
         store.record({*index, std::move(outcome), wall});
       }
     } catch (...) {
+      store.cancel();  // the other workers finish their current run and stop
       std::lock_guard lock(error_mutex);
       if (!error) error = std::current_exception();
     }

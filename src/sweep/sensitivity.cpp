@@ -55,7 +55,9 @@ void sobol_estimate(const SobolBlocks& s, const std::vector<std::size_t>& rows,
   for (std::size_t i = 0; i < s.k; ++i) {
     double v1 = 0.0, vt = 0.0;
     for (auto j : rows) {
-      v1 += s.b(j) * (s.ab(i, j) - s.a(j));
+      // Centring f(B) leaves the estimator's expectation unchanged (E[f(AB_i) - f(A)] = 0) but
+      // removes the variance that a large mean output adds (as SALib does by standardising).
+      v1 += (s.b(j) - mean) * (s.ab(i, j) - s.a(j));
       vt += (s.a(j) - s.ab(i, j)) * (s.a(j) - s.ab(i, j));
     }
     // A constant output has no variance to apportion: the indices are undefined, not zero.
@@ -71,9 +73,9 @@ ColumnSensitivity sobol_indices(std::span<const double> y, std::size_t base_samp
                                 const SensitivitySettings& settings, std::uint64_t seed) {
   const std::size_t k = keys.size();
   if (y.size() != base_samples * (k + 2))
-    throw InputError("sobol: " + std::to_string(y.size()) + " outputs for N = " +
-                     std::to_string(base_samples) + " and k = " + std::to_string(k) +
-                     "; expected N(k + 2)");
+    throw InputError("sobol: " + std::to_string(y.size()) +
+                     " outputs for N = " + std::to_string(base_samples) +
+                     " and k = " + std::to_string(k) + "; expected N(k + 2)");
   const SobolBlocks s{y, base_samples, k};
   std::vector<std::size_t> rows;
   for (std::size_t j = 0; j < base_samples; ++j) {

@@ -11,9 +11,9 @@ namespace dermasim::sweep {
 namespace {
 
 struct Polynomial {
-  unsigned degree;           // s
-  unsigned coefficients;     // a: the inner coefficients of the primitive polynomial
-  std::array<unsigned, 8> m; // initial direction integers m_1..m_s (odd, m_k < 2^k)
+  unsigned degree;            // s
+  unsigned coefficients;      // a: the inner coefficients of the primitive polynomial
+  std::array<unsigned, 8> m;  // initial direction integers m_1..m_s (odd, m_k < 2^k)
 };
 
 // Dimensions 2..41 of new-joe-kuo-6.21201.txt (dimension 1 is the van der Corput sequence).
@@ -66,8 +66,8 @@ constexpr unsigned kBits = 32;
 
 SobolSequence::SobolSequence(std::size_t dimensions) {
   if (dimensions == 0 || dimensions > kMaxDimensions)
-    throw InputError("sobol: " + std::to_string(dimensions) + " dimensions requested; allowed 1 .. " +
-                     std::to_string(kMaxDimensions));
+    throw InputError("sobol: " + std::to_string(dimensions) +
+                     " dimensions requested; allowed 1 .. " + std::to_string(kMaxDimensions));
   direction_.resize(dimensions);
   for (unsigned k = 0; k < kBits; ++k) direction_[0][k] = 1u << (kBits - 1 - k);
   for (std::size_t j = 1; j < dimensions; ++j) {

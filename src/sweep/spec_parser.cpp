@@ -18,9 +18,9 @@ namespace dermasim::sweep {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kTopKeys = {
-    "name", "description", "base",    "start_from", "vary",
-    "design", "seed",      "outputs", "sensitivity"};
+constexpr std::array<std::string_view, 9> kTopKeys = {"name",       "description", "base",
+                                                      "start_from", "vary",        "design",
+                                                      "seed",       "outputs",     "sensitivity"};
 constexpr std::size_t kMaxRuns = 1'000'000;
 constexpr std::size_t kMaxSobolKeys = 20;  // 2k Sobol dimensions must fit the direction table
 
@@ -53,13 +53,15 @@ class Parser {
     spec.file = file_;
     spec.text = text;
     const YAML::Node root = diag_.load(text);
-    if (!root.IsMap()) diag_.fail(root, "sweep", "the file is not a mapping; expected keys base, vary, design, ...");
+    if (!root.IsMap())
+      diag_.fail(root, "sweep", "the file is not a mapping; expected keys base, vary, design, ...");
     for (const auto& item : root) {
       const std::string key = item.first.Scalar();
       if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end())
-        diag_.fail(item.first, key, "unknown key" + did_you_mean(key, kTopKeys) +
-                                        "; allowed: name, description, base, start_from, vary, "
-                                        "design, seed, outputs, sensitivity");
+        diag_.fail(item.first, key,
+                   "unknown key" + did_you_mean(key, kTopKeys) +
+                       "; allowed: name, description, base, start_from, vary, "
+                       "design, seed, outputs, sensitivity");
     }
     spec.name = root["name"] ? diag_.scalar(root["name"], "name") : file_.stem().string();
     parse_base(root, spec);
@@ -79,7 +81,8 @@ class Parser {
  private:
   void parse_base(const YAML::Node& root, SweepSpec& spec) {
     const YAML::Node base = root["base"];
-    if (!base) diag_.fail(root, "base", "missing; give the base scenario path or an inline mapping");
+    if (!base)
+      diag_.fail(root, "base", "missing; give the base scenario path or an inline mapping");
     if (base.IsMap()) {
       YAML::Emitter out;
       out << base;
@@ -90,8 +93,9 @@ class Parser {
     spec.base_path = p.is_absolute() ? p : file_.parent_path() / p;
     std::ifstream in(spec.base_path, std::ios::binary);
     if (!in)
-      diag_.fail(base, "base", "cannot read '" + spec.base_path.string() +
-                                   "'; give a scenario path relative to the sweep file");
+      diag_.fail(base, "base",
+                 "cannot read '" + spec.base_path.string() +
+                     "'; give a scenario path relative to the sweep file");
     std::ostringstream ss;
     ss << in.rdbuf();
     spec.base_text = ss.str();
@@ -149,7 +153,8 @@ class Parser {
     v.min = quantity(node, "from", v);
     v.max = quantity(node, "to", v);
     v.integer = node["integer"] && diag_.boolean(node["integer"], where + ".integer");
-    if (!node["steps"]) diag_.fail(node, where + ".steps", "missing; give the number of values (at least 2)");
+    if (!node["steps"])
+      diag_.fail(node, where + ".steps", "missing; give the number of values (at least 2)");
     const std::uint64_t steps = diag_.unsigned_integer(node["steps"], where + ".steps");
     if (steps < 2 || steps > kMaxRuns)
       diag_.fail(node["steps"], where + ".steps", "must be 2 .. 1000000");
@@ -194,7 +199,8 @@ class Parser {
     if (!node[field]) diag_.fail(node, where, "missing");
     const std::string text = diag_.scalar(node[field], where);
     const auto q = parse_quantity(text);
-    if (!q) diag_.fail(node[field], where, "'" + text + "' is not a number with a unit, e.g. 1.5 mm");
+    if (!q)
+      diag_.fail(node[field], where, "'" + text + "' is not a number with a unit, e.g. 1.5 mm");
     if (!unit_set_) {
       v.unit = q->unit;
       unit_set_ = true;
@@ -208,22 +214,32 @@ class Parser {
 
   void parse_design(const YAML::Node& root, SweepSpec& spec) {
     const YAML::Node node = root["design"];
-    if (!node) diag_.fail(root, "design", "missing; allowed: grid, zip, latin-hypercube, sobol, morris");
+    if (!node)
+      diag_.fail(root, "design", "missing; allowed: grid, zip, latin-hypercube, sobol, morris");
     const YAML::Node type = node.IsMap() ? node["type"] : node;
-    if (!type) diag_.fail(node, "design.type", "missing; allowed: grid, zip, latin-hypercube, sobol, morris");
+    if (!type)
+      diag_.fail(node, "design.type",
+                 "missing; allowed: grid, zip, latin-hypercube, sobol, morris");
     const std::string kind = diag_.scalar(type, "design");
     constexpr std::array<std::string_view, 5> kinds = {"grid", "zip", "latin-hypercube", "sobol",
                                                        "morris"};
     Design& d = spec.design;
-    if (kind == "grid") d.kind = DesignKind::grid;
-    else if (kind == "zip") d.kind = DesignKind::zip;
-    else if (kind == "latin-hypercube") d.kind = DesignKind::latin_hypercube;
-    else if (kind == "sobol") d.kind = DesignKind::sobol;
-    else if (kind == "morris") d.kind = DesignKind::morris;
+    if (kind == "grid")
+      d.kind = DesignKind::grid;
+    else if (kind == "zip")
+      d.kind = DesignKind::zip;
+    else if (kind == "latin-hypercube")
+      d.kind = DesignKind::latin_hypercube;
+    else if (kind == "sobol")
+      d.kind = DesignKind::sobol;
+    else if (kind == "morris")
+      d.kind = DesignKind::morris;
     else
-      diag_.fail(type, "design", "'" + kind + "' is unknown" + did_you_mean(kind, kinds) +
-                                     "; allowed: grid, zip, latin-hypercube, sobol, morris");
-    if (node.IsMap()) diag_.allow_keys(node, "design", {"type", "samples", "trajectories", "levels"});
+      diag_.fail(type, "design",
+                 "'" + kind + "' is unknown" + did_you_mean(kind, kinds) +
+                     "; allowed: grid, zip, latin-hypercube, sobol, morris");
+    if (node.IsMap())
+      diag_.allow_keys(node, "design", {"type", "samples", "trajectories", "levels"});
     auto count = [&](const char* field, std::uint64_t fallback, std::uint64_t lo) {
       const bool given = node.IsMap() && node[field];
       if (!given) {
@@ -270,8 +286,9 @@ class Parser {
       for (const auto& t : diag_.scalars(node["at"], "outputs.at")) {
         const auto q = parse_quantity(t);
         if (t != "end" && (!q || q->unit.empty()))
-          diag_.fail(node["at"], "outputs.at",
-                     "'" + t + "' is not a time; give 'end' or a time with its unit, e.g. 3 months");
+          diag_.fail(
+              node["at"], "outputs.at",
+              "'" + t + "' is not a time; give 'end' or a time with its unit, e.g. 3 months");
         spec.outputs.at.push_back(t);
       }
     }
@@ -283,7 +300,8 @@ class Parser {
   void parse_sensitivity(const YAML::Node& root, SweepSpec& spec) {
     const YAML::Node node = root["sensitivity"];
     if (!node) return;
-    if (!node.IsMap()) diag_.fail(node, "sensitivity", "expected a mapping {bootstrap, confidence}");
+    if (!node.IsMap())
+      diag_.fail(node, "sensitivity", "expected a mapping {bootstrap, confidence}");
     diag_.allow_keys(node, "sensitivity", {"bootstrap", "confidence"});
     if (node["bootstrap"]) {
       const auto b = diag_.unsigned_integer(node["bootstrap"], "sensitivity.bootstrap");
@@ -345,23 +363,35 @@ class Parser {
 
 std::string_view to_string(VaryKind kind) {
   switch (kind) {
-    case VaryKind::list: return "list";
-    case VaryKind::range: return "range";
-    case VaryKind::uniform: return "uniform";
-    case VaryKind::log_uniform: return "log-uniform";
-    case VaryKind::normal: return "normal";
-    default: DERMASIM_UNREACHABLE();
+    case VaryKind::list:
+      return "list";
+    case VaryKind::range:
+      return "range";
+    case VaryKind::uniform:
+      return "uniform";
+    case VaryKind::log_uniform:
+      return "log-uniform";
+    case VaryKind::normal:
+      return "normal";
+    default:
+      DERMASIM_UNREACHABLE();
   }
 }
 
 std::string_view to_string(DesignKind kind) {
   switch (kind) {
-    case DesignKind::grid: return "grid";
-    case DesignKind::zip: return "zip";
-    case DesignKind::latin_hypercube: return "latin-hypercube";
-    case DesignKind::sobol: return "sobol";
-    case DesignKind::morris: return "morris";
-    default: DERMASIM_UNREACHABLE();
+    case DesignKind::grid:
+      return "grid";
+    case DesignKind::zip:
+      return "zip";
+    case DesignKind::latin_hypercube:
+      return "latin-hypercube";
+    case DesignKind::sobol:
+      return "sobol";
+    case DesignKind::morris:
+      return "morris";
+    default:
+      DERMASIM_UNREACHABLE();
   }
 }
 

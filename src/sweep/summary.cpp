@@ -49,7 +49,9 @@ std::string metric_units(const std::string& metric) {
   return "1";
 }
 
-std::string cell(double v) { return std::isfinite(v) ? format_number(v) : std::string(); }
+std::string cell(double v) {
+  return std::isfinite(v) ? format_number(v) : std::string();
+}
 
 void write_sensitivity(H5Writer& h5, const std::vector<ColumnSensitivity>& all,
                        const SensitivitySettings& settings) {
@@ -69,19 +71,40 @@ void write_sensitivity(H5Writer& h5, const std::vector<ColumnSensitivity>& all,
     };
     if (s.method == DesignKind::sobol) {
       for (const auto& x : s.sobol) keys.push_back(x.key);
-      put("S1", [&](hsize_t i) { return s.sobol[i].first_order.value; }, "first-order Sobol index (Saltelli 2010)");
-      put("S1_low", [&](hsize_t i) { return s.sobol[i].first_order.low; }, "bootstrap lower bound of S1");
-      put("S1_high", [&](hsize_t i) { return s.sobol[i].first_order.high; }, "bootstrap upper bound of S1");
-      put("ST", [&](hsize_t i) { return s.sobol[i].total.value; }, "total Sobol index (Jansen 1999)");
-      put("ST_low", [&](hsize_t i) { return s.sobol[i].total.low; }, "bootstrap lower bound of ST");
-      put("ST_high", [&](hsize_t i) { return s.sobol[i].total.high; }, "bootstrap upper bound of ST");
+      put(
+          "S1", [&](hsize_t i) { return s.sobol[i].first_order.value; },
+          "first-order Sobol index (Saltelli 2010)");
+      put(
+          "S1_low", [&](hsize_t i) { return s.sobol[i].first_order.low; },
+          "bootstrap lower bound of S1");
+      put(
+          "S1_high", [&](hsize_t i) { return s.sobol[i].first_order.high; },
+          "bootstrap upper bound of S1");
+      put(
+          "ST", [&](hsize_t i) { return s.sobol[i].total.value; },
+          "total Sobol index (Jansen 1999)");
+      put(
+          "ST_low", [&](hsize_t i) { return s.sobol[i].total.low; }, "bootstrap lower bound of ST");
+      put(
+          "ST_high", [&](hsize_t i) { return s.sobol[i].total.high; },
+          "bootstrap upper bound of ST");
     } else {
       for (const auto& x : s.morris) keys.push_back(x.key);
-      put("mu", [&](hsize_t i) { return s.morris[i].mu; }, "mean elementary effect, output per full input range");
-      put("mu_star", [&](hsize_t i) { return s.morris[i].mu_star.value; }, "mean absolute elementary effect");
-      put("mu_star_low", [&](hsize_t i) { return s.morris[i].mu_star.low; }, "bootstrap lower bound of mu_star");
-      put("mu_star_high", [&](hsize_t i) { return s.morris[i].mu_star.high; }, "bootstrap upper bound of mu_star");
-      put("sigma", [&](hsize_t i) { return s.morris[i].sigma; }, "standard deviation of the elementary effects");
+      put(
+          "mu", [&](hsize_t i) { return s.morris[i].mu; },
+          "mean elementary effect, output per full input range");
+      put(
+          "mu_star", [&](hsize_t i) { return s.morris[i].mu_star.value; },
+          "mean absolute elementary effect");
+      put(
+          "mu_star_low", [&](hsize_t i) { return s.morris[i].mu_star.low; },
+          "bootstrap lower bound of mu_star");
+      put(
+          "mu_star_high", [&](hsize_t i) { return s.morris[i].mu_star.high; },
+          "bootstrap upper bound of mu_star");
+      put(
+          "sigma", [&](hsize_t i) { return s.morris[i].sigma; },
+          "standard deviation of the elementary effects");
     }
     h5.strings(g.get(), "keys", keys);
   }
@@ -104,15 +127,17 @@ void write_summary_csv(const std::filesystem::path& file, const RunTable& table,
     if (!out) throw IoError(tmp.string() + ": cannot create");
     out << "run,status";
     for (std::size_t j = 0; j < table.width(); ++j)
-      out << ',' << csv_field(table.units[j].empty() ? table.keys[j]
-                                                     : table.keys[j] + " [" + table.units[j] + "]");
+      out << ','
+          << csv_field(table.units[j].empty() ? table.keys[j]
+                                              : table.keys[j] + " [" + table.units[j] + "]");
     for (const auto& c : records.columns) out << ',' << csv_field(c.name);
     out << ",error\n";
     for (std::size_t r = 0; r < table.runs; ++r) {
       out << r << ',' << to_string(records.status[r]);
       for (std::size_t j = 0; j < table.width(); ++j)
-        out << ',' << (table.numeric[j] ? cell(table.number[r * table.width() + j])
-                                        : csv_field(table.value(r, j)));
+        out << ','
+            << (table.numeric[j] ? cell(table.number[r * table.width() + j])
+                                 : csv_field(table.value(r, j)));
       for (const auto& m : records.metrics) out << ',' << cell(m[r]);
       out << ',' << csv_field(records.error[r]) << '\n';
     }
@@ -148,6 +173,7 @@ void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
     h5.attribute(root, "runs_pending", runs - ok - failed);
     h5.text(root, "sweep", spec.text);
     h5.text(root, "base_scenario", spec.base_text);
+    if (!spec.base_resolved.empty()) h5.text(root, "base_scenario_resolved", spec.base_resolved);
 
     const hsize_t n = table.runs, k = table.width();
     H5Id g_runs = h5.group(root, "runs");

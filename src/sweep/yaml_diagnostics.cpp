@@ -72,7 +72,8 @@ void YamlDiagnostics::allow_keys(const YAML::Node& map, const std::string& where
     if (known) continue;
     std::string list;
     for (auto a : names) list += (list.empty() ? "" : ", ") + std::string(a);
-    fail(item.first, where + "." + key, "unknown key" + did_you_mean(key, names) + "; allowed: " + list);
+    fail(item.first, where + "." + key,
+         "unknown key" + did_you_mean(key, names) + "; allowed: " + list);
   }
 }
 

@@ -23,8 +23,8 @@ RunOutcome ishigami(const RunRequest& req) {
   double x[3];
   for (int i = 0; i < 3; ++i) x[i] = parse_quantity(req.overrides.at(i).value)->value;
   if (x[0] < -2.5) throw dermasim::NumericalError("time step collapsed (fake failure)");
-  const double f = std::sin(x[0]) + 7 * std::pow(std::sin(x[1]), 2) +
-                   0.1 * std::pow(x[2], 4) * std::sin(x[0]);
+  const double f =
+      std::sin(x[0]) + 7 * std::pow(std::sin(x[1]), 2) + 0.1 * std::pow(x[2], 4) * std::sin(x[0]);
   return {RunStatus::ok, "", std::vector<double>(req.metrics.size(), f)};
 }
 
@@ -43,8 +43,8 @@ int main(int argc, char** argv) {
     SweepOptions options;
     options.out_dir = argv[2];
     options.jobs = argc == 5 ? static_cast<unsigned>(std::atoi(argv[4])) : 1;
-    const SweepResult r = use_mpi ? run_sweep_mpi(spec, ishigami, options)
-                                  : run_sweep(spec, ishigami, options);
+    const SweepResult r =
+        use_mpi ? run_sweep_mpi(spec, ishigami, options) : run_sweep(spec, ishigami, options);
     if (!mpi || mpi->rank() == 0) {
       std::printf("runs %zu ok %zu failed %zu\n", r.total, r.ok, r.failed);
       std::fputs(format_sensitivity(r.sensitivity).c_str(), stdout);

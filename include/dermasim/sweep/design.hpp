@@ -23,9 +23,9 @@ struct RunTable {
   std::vector<bool> numeric;       ///< whether every value of the key is a number
   Design design;
   std::size_t runs = 0;
-  std::vector<std::string> text;       ///< runs x keys, row-major: the override values
-  std::vector<double> number;          ///< runs x keys: the numbers of `text`, NaN if not numeric
-  std::vector<double> unit_point;      ///< runs x keys: design coordinates in [0, 1]
+  std::vector<std::string> text;   ///< runs x keys, row-major: the override values
+  std::vector<double> number;      ///< runs x keys: the numbers of `text`, NaN if not numeric
+  std::vector<double> unit_point;  ///< runs x keys: design coordinates in [0, 1]
 
   std::size_t width() const { return keys.size(); }
   const std::string& value(std::size_t run, std::size_t key) const {

@@ -34,15 +34,15 @@ struct Override {
 
 /// Everything a run needs: the base scenario, the overrides that make this run, and what to report.
 struct RunRequest {
-  std::size_t index = 0;                  ///< row of the run table, 0-based
-  std::vector<Override> overrides;        ///< in the sweep's key order
-  std::filesystem::path base_scenario;    ///< the base file ("" when given inline in the sweep)
-  std::string base_scenario_text;         ///< the base YAML; relative paths resolve beside base_scenario
-  std::filesystem::path start_from;       ///< checkpoint to start from; "" starts from scratch
-  std::filesystem::path field_output;     ///< where to write the full results; "" = metrics only
-  std::vector<MetricColumn> metrics;      ///< requested metric values, in RunOutcome order
-  int threads = 1;                        ///< engine threads for this run (the runner also sets
-                                          ///< omp_set_num_threads in the calling thread)
+  std::size_t index = 0;                ///< row of the run table, 0-based
+  std::vector<Override> overrides;      ///< in the sweep's key order
+  std::filesystem::path base_scenario;  ///< the base file ("" when given inline in the sweep)
+  std::string base_scenario_text;    ///< the base YAML (paths in it are relative to base_scenario)
+  std::filesystem::path start_from;  ///< checkpoint to start from; "" starts from scratch
+  std::filesystem::path field_output;  ///< where to write the full results; "" = metrics only
+  std::vector<MetricColumn> metrics;   ///< requested metric values, in RunOutcome order
+  int threads = 1;                     ///< engine threads for this run (the runner also sets
+                                       ///< omp_set_num_threads in the calling thread)
 };
 
 struct RunOutcome {
@@ -57,9 +57,9 @@ using RunFunction = std::function<RunOutcome(const RunRequest&)>;
 
 struct Progress {
   std::size_t total = 0;
-  std::size_t done = 0;      ///< finished, including those recorded before a resume
-  std::size_t failed = 0;    ///< of done
-  std::size_t resumed = 0;   ///< of done, skipped because the journal already held them
+  std::size_t done = 0;     ///< finished, including those recorded before a resume
+  std::size_t failed = 0;   ///< of done
+  std::size_t resumed = 0;  ///< of done, skipped because the journal already held them
   double elapsed_seconds = 0.0;
   double eta_seconds = -1.0;  ///< < 0 while unknown
 };
@@ -68,10 +68,10 @@ using ProgressFunction = std::function<void(const Progress&)>;
 
 struct SweepOptions {
   std::filesystem::path out_dir;
-  unsigned jobs = 1;                        ///< concurrent runs on this machine (or MPI rank)
-  int threads_per_run = 1;                  ///< engine threads per run; jobs x threads <= cores
-  bool resume = false;                      ///< continue an interrupted sweep in out_dir
-  double summary_interval_seconds = 30.0;   ///< how often the summary is rewritten mid-sweep
+  unsigned jobs = 1;                       ///< concurrent runs on this machine (or MPI rank)
+  int threads_per_run = 1;                 ///< engine threads per run; jobs x threads <= cores
+  bool resume = false;                     ///< continue an interrupted sweep in out_dir
+  double summary_interval_seconds = 30.0;  ///< how often the summary is rewritten mid-sweep
   ProgressFunction progress;
   const std::atomic<bool>* stop = nullptr;  ///< set (e.g. on SIGINT) to finish after current runs
 };

@@ -2,7 +2,9 @@
 //
 // Sobol indices from the Saltelli block layout (design.hpp), with f = the output, V = Var(f)
 // over the rows of A and B:
-//   first order  S_i  = mean_j f(B)_j (f(AB_i)_j - f(A)_j) / V          (Saltelli et al. 2010)
+//   first order  S_i  = mean_j (f(B)_j - f0) (f(AB_i)_j - f(A)_j) / V   (Saltelli et al. 2010,
+//                with f(B) centred on the mean f0 of A and B, which keeps the expectation and
+//                cuts the variance when the output's mean is large against its spread)
 //   total        ST_i = mean_j (f(A)_j - f(AB_i)_j)^2 / (2 V)            (Jansen 1999)
 // Confidence intervals are bootstrap percentile intervals over the N base samples (seeded).
 // A base sample whose A, B or any AB_i run failed (non-finite output) is left out.
@@ -25,7 +27,7 @@ namespace dermasim::sweep {
 
 struct Interval {
   double value = std::numeric_limits<double>::quiet_NaN();
-  double low = std::numeric_limits<double>::quiet_NaN();   ///< NaN without bootstrap
+  double low = std::numeric_limits<double>::quiet_NaN();  ///< NaN without bootstrap
   double high = std::numeric_limits<double>::quiet_NaN();
 };
 

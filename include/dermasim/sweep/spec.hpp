@@ -6,9 +6,9 @@
 //   vary:
 //     treatment.needle_length: {from: 0.5 mm, to: 2.5 mm, steps: 5}
 //     treatment.sessions.spacing: [2 weeks, 4 weeks, 6 weeks]
-//     parameters.fibroblast.proliferation_rate: {distribution: uniform, min: 0.5 /day, max: 0.83 /day}
-//   design: grid                         # grid | zip | {type: latin-hypercube, samples: 50}
-//                                        # {type: sobol, samples: 256} | {type: morris, trajectories: 10, levels: 4}
+//     parameters.k_mat: {distribution: uniform, min: 0.01 /day, max: 0.02 /day}
+//   design: grid        # grid | zip | {type: latin-hypercube, samples: 50}
+//                       # | {type: sobol, samples: 256} | {type: morris, trajectories: 10}
 //   seed: 7
 //   outputs: {metrics: [improvement_pct, scar_depth_mm], at: [3 months, end], keep_fields: false}
 //   sensitivity: {bootstrap: 500, confidence: 0.95}
@@ -33,7 +33,7 @@ std::string_view to_string(DesignKind kind);
 /// One varied scenario key. A list keeps its values verbatim; every other kind is numeric with one
 /// unit, and generated values are written back as "number unit".
 struct VariedKey {
-  std::string key;   ///< dotted scenario path, passed to the loader as `--set key=value`
+  std::string key;  ///< dotted scenario path, passed to the loader as `--set key=value`
   VaryKind kind = VaryKind::list;
   std::vector<std::string> values;  ///< list: as written; range: the generated steps
   std::string unit;                 ///< numeric kinds: the common unit ("" if dimensionless)
@@ -70,12 +70,14 @@ struct SensitivitySettings {
 };
 
 struct SweepSpec {
-  std::filesystem::path file;          ///< the sweep file ("" when parsed from text)
-  std::string text;                    ///< the sweep file as given, embedded in the summary
-  std::string name;                    ///< defaults to the file's stem
-  std::filesystem::path base_path;     ///< resolved base scenario path; "" when inline
-  std::string base_text;               ///< the base scenario YAML (file text or inline mapping)
-  std::filesystem::path start_from;    ///< checkpoint every run starts from; "" for none
+  std::filesystem::path file;        ///< the sweep file ("" when parsed from text)
+  std::string text;                  ///< the sweep file as given, embedded in the summary
+  std::string name;                  ///< defaults to the file's stem
+  std::filesystem::path base_path;   ///< resolved base scenario path; "" when inline
+  std::string base_text;             ///< the base scenario YAML (file text or inline mapping)
+  std::string base_resolved;         ///< its resolved echo, filled by a caller that has the
+                                     ///< scenario loader (the sweep layer cannot resolve it)
+  std::filesystem::path start_from;  ///< checkpoint every run starts from; "" for none
   std::vector<VariedKey> vary;
   Design design;
   std::uint64_t seed = 1;

@@ -12,14 +12,14 @@ namespace dermasim::sweep {
 namespace {
 
 SweepSpec parse(const std::string& vary, const std::string& design, std::uint64_t seed = 5) {
-  return parse_sweep("base: {a: 1}\nvary:\n" + vary + "design: " + design + "\nseed: " +
-                         std::to_string(seed) + "\noutputs: {metrics: [m]}\n",
+  return parse_sweep("base: {a: 1}\nvary:\n" + vary + "design: " + design +
+                         "\nseed: " + std::to_string(seed) + "\noutputs: {metrics: [m]}\n",
                      "s.yaml");
 }
 
 TEST(RunTable, GridIsTheCartesianProductFirstKeySlowest) {
-  const RunTable t = build_run_table(
-      parse("  a.b: {from: 1 mm, to: 2 mm, steps: 2}\n  c.d: [pen, roller, home-roller]\n", "grid"));
+  const RunTable t = build_run_table(parse(
+      "  a.b: {from: 1 mm, to: 2 mm, steps: 2}\n  c.d: [pen, roller, home-roller]\n", "grid"));
   ASSERT_EQ(t.runs, 6u);
   EXPECT_EQ(t.value(0, 0), "1 mm");
   EXPECT_EQ(t.value(0, 1), "pen");
@@ -34,10 +34,10 @@ TEST(RunTable, GridIsTheCartesianProductFirstKeySlowest) {
 }
 
 TEST(RunTable, LatinHypercubePutsOneRunInEachStratumOfEveryKey) {
-  const RunTable t = build_run_table(parse(
-      "  a.b: {distribution: uniform, min: 0 mm, max: 10 mm}\n"
-      "  c.d: {distribution: log-uniform, min: 1 /day, max: 100 /day}\n",
-      "{type: latin-hypercube, samples: 20}"));
+  const RunTable t =
+      build_run_table(parse("  a.b: {distribution: uniform, min: 0 mm, max: 10 mm}\n"
+                            "  c.d: {distribution: log-uniform, min: 1 /day, max: 100 /day}\n",
+                            "{type: latin-hypercube, samples: 20}"));
   ASSERT_EQ(t.runs, 20u);
   std::set<int> linear, logarithmic;
   for (std::size_t r = 0; r < t.runs; ++r) {
@@ -66,8 +66,8 @@ TEST(RunTable, SaltelliBlocksShareColumnsAsTheSchemeRequires) {
   const std::size_t n = 16, k = 3;
   ASSERT_EQ(t.runs, n * (k + 2));
   for (std::size_t j = 0; j < n; ++j) {
-    for (std::size_t i = 0; i < k; ++i) {      // block AB_i
-      for (std::size_t c = 0; c < k; ++c) {    // column c
+    for (std::size_t i = 0; i < k; ++i) {             // block AB_i
+      for (std::size_t c = 0; c < k; ++c) {           // column c
         const std::size_t from = c == i ? n + j : j;  // B for column i, A otherwise
         EXPECT_EQ(t.value((2 + i) * n + j, c), t.value(from, c));
       }

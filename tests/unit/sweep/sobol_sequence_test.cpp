@@ -13,7 +13,7 @@ namespace {
 TEST(SobolSequence, FirstPointsOfTheFirstTwoDimensions) {
   const SobolSequence s(2);
   // Gray-code order, as in Joe & Kuo's reference generator and scipy's unscrambled Sobol.
-  const double expected[][2] = {{0, 0}, {0.5, 0.5}, {0.75, 0.25}, {0.25, 0.75},
+  const double expected[][2] = {{0, 0},         {0.5, 0.5},     {0.75, 0.25},   {0.25, 0.75},
                                 {0.375, 0.375}, {0.875, 0.875}, {0.625, 0.125}, {0.125, 0.625}};
   std::vector<double> x(2);
   for (int i = 0; i < 8; ++i) {
@@ -41,7 +41,8 @@ TEST(SobolSequence, EveryDimensionIsStratifiedAndPairsAreBalanced) {
     for (std::size_t l = j + 1; l < d; ++l) {
       std::vector<int> cell(16, 0);
       for (std::size_t i = 0; i < n; ++i)
-        ++cell[static_cast<std::size_t>(pts[i][j] * 4) * 4 + static_cast<std::size_t>(pts[i][l] * 4)];
+        ++cell[static_cast<std::size_t>(pts[i][j] * 4) * 4 +
+               static_cast<std::size_t>(pts[i][l] * 4)];
       for (int c : cell) ASSERT_EQ(c, 64) << "dimensions " << j + 1 << " and " << l + 1;
     }
   }

@@ -59,7 +59,8 @@ vary:
   treatment.sessions.count: {from: 1, to: 4, steps: 4, integer: true}
 design: grid
 outputs: {metrics: [m]}
-)", "s.yaml");
+)",
+                                  "s.yaml");
   EXPECT_EQ(s.vary[0].values, (std::vector<std::string>{"0.1", "0.2", "0.3"}));
   EXPECT_EQ(s.vary[1].values, (std::vector<std::string>{"1", "2", "3", "4"}));
 }
@@ -72,7 +73,8 @@ vary:
 design: {type: sobol, samples: 64}
 outputs: {metrics: [m]}
 sensitivity: {bootstrap: 100, confidence: 0.9}
-)", "s.yaml");
+)",
+                                  "s.yaml");
   EXPECT_EQ(s.vary[0].kind, VaryKind::log_uniform);
   EXPECT_EQ(s.vary[0].unit, "/day");
   EXPECT_DOUBLE_EQ(s.vary[0].min, 0.01);
@@ -97,15 +99,16 @@ TEST(SweepSpec, ErrorsNameFileLineColumnKeyAndWhatIsAllowed) {
   EXPECT_EQ(grid_dist.rfind("s.yaml:3:8: vary.x.y: a distribution needs a sampling design", 0), 0u)
       << grid_dist;
   const std::string zip = error_of(
-      "base: {a: 1}\nvary:\n  a.b: [1, 2]\n  c.d: [1, 2, 3]\ndesign: zip\noutputs: {metrics: [m]}\n");
+      "base: {a: 1}\nvary:\n  a.b: [1, 2]\n  c.d: [1, 2, 3]\ndesign: zip\noutputs: {metrics: "
+      "[m]}\n");
   EXPECT_NE(zip.find("vary.c.d: has 3 values but a.b has 2"), std::string::npos) << zip;
-  const std::string design = error_of(
-      "base: {a: 1}\nvary: {a.b: [1, 2]}\ndesign: sobolt\noutputs: {metrics: [m]}\n");
+  const std::string design =
+      error_of("base: {a: 1}\nvary: {a.b: [1, 2]}\ndesign: sobolt\noutputs: {metrics: [m]}\n");
   EXPECT_NE(design.find("s.yaml:3:9: design: 'sobolt' is unknown; did you mean 'sobol'?"),
             std::string::npos)
       << design;
-  const std::string single = error_of(
-      "base: {a: 1}\nvary: {a.b: 1 mm}\ndesign: grid\noutputs: {metrics: [m]}\n");
+  const std::string single =
+      error_of("base: {a: 1}\nvary: {a.b: 1 mm}\ndesign: grid\noutputs: {metrics: [m]}\n");
   EXPECT_NE(single.find("s.yaml:2:13: vary.a.b: a single value does not vary"), std::string::npos)
       << single;
   const std::string samples = error_of(
