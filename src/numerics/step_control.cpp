@@ -2,12 +2,13 @@
 #include "dermasim/numerics/step_control.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <sstream>
 
 #include "dermasim/core/error.hpp"
-#include "dermasim/core/parallel.hpp"
 
 namespace dermasim {
 namespace {
@@ -62,14 +63,24 @@ double AdaptiveIntegrator::estimate_error(const FieldSet& state, double dt) {
     const double* previous = previous_increment_[f].data();
     double* increment = increment_[f].data();
     const double absolute = settings_.atol * state[f].info().scale;
+    const double rtol = settings_.rtol;
     const double floor = settings_.non_negative ? -1e-12 * state[f].info().scale : -infinity;
-    const double field_error = parallel_max(n, [&](std::size_t c) {
+    // Branch-free body (selects only) so that the pass vectorises. Every e is +0 .. +inf or
+    // NaN (a value below the floor counts as infinite, a NaN value as NaN). For such values
+    // the order of the bit patterns as unsigned integers is the numeric order with every NaN
+    // above +inf, so one exact integer max reduction finds the largest error and propagates
+    // a NaN, which a floating-point max would drop.
+    std::uint64_t largest = 0;
+#pragma omp parallel for schedule(static) reduction(max : largest)
+    for (std::size_t c = 0; c < n; ++c) {
       const double du = u[c] - before[c];
       increment[c] = du;
-      if (!(u[c] >= floor)) return u[c] != u[c] ? u[c] : infinity;  // NaN propagates
       const double local = weight * std::abs(du - ratio * previous[c]);
-      return local / (settings_.rtol * std::abs(u[c]) + absolute);
-    });
+      const double scaled = local / (rtol * std::abs(u[c]) + absolute);
+      const double e = u[c] >= floor ? scaled : (u[c] == u[c] ? infinity : u[c]);
+      largest = std::max(largest, std::bit_cast<std::uint64_t>(std::abs(e)));
+    }
+    const double field_error = std::bit_cast<double>(largest);
     if (field_error != field_error) return field_error;  // std::max would drop a NaN
     error = std::max(error, field_error);
   }
