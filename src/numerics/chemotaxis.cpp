@@ -156,12 +156,16 @@ void ChemotaxisSolver::euler_stage(const double* u, double* out, double dt,
   const Transverse z{static_cast<std::ptrdiff_t>(g.stride_z()), nz, false};
 #pragma omp parallel
   {
-    // Row scratch: x-face fluxes, low and high transverse face fluxes, the divergence.
-    std::vector<double> fx(nx + 1), low(nx), high(nx), divergence(nx);
+    // Row scratch: x-face fluxes, low and high transverse face fluxes, the divergence, and the
+    // high faces of the row this thread did last along the axis on which consecutive rows
+    // follow each other (y in 3D, z in 2D): the next row's low faces, if the thread does it.
+    std::vector<double> fx(nx + 1), low(nx), high(nx), divergence(nx), carried(nx);
+    std::ptrdiff_t carried_row = -2;
 #pragma omp for collapse(2) schedule(static)
     for (int k = 0; k < nz; ++k) {
       for (int j = 0; j < ny; ++j) {
         const std::size_t m = g.index(0, j, k);
+        const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(k) * ny + j;
         if (nx > 1) {
           x_face_fluxes(u + m, vx_.data() + m, nx, periodic, fx.data());
           for (int i = 0; i < nx; ++i) divergence[i] = fx[i + 1] - fx[i];
@@ -171,8 +175,12 @@ void ChemotaxisSolver::euler_stage(const double* u, double* out, double dt,
         // A transverse axis adds high - low per cell; the high face of p is the low face of
         // the next position (or a wall).
         const auto add_axis = [&](const Transverse& a, int p, const double* line_start,
-                                  const double* v_line_start) {
-          transverse_face_fluxes(line_start, v_line_start + p * a.stride, nx, a, p, low.data());
+                                  const double* v_line_start, bool consecutive) {
+          if (consecutive && p > 0 && carried_row == row - 1) {
+            std::swap(low, carried);
+          } else {
+            transverse_face_fluxes(line_start, v_line_start + p * a.stride, nx, a, p, low.data());
+          }
           const int next = p + 1 < a.n ? p + 1 : 0;
           if (p + 1 < a.n || a.periodic) {
             transverse_face_fluxes(line_start, v_line_start + next * a.stride, nx, a, next,
@@ -181,9 +189,15 @@ void ChemotaxisSolver::euler_stage(const double* u, double* out, double dt,
             std::fill(high.begin(), high.end(), 0.0);
           }
           for (int i = 0; i < nx; ++i) divergence[i] += high[i] - low[i];
+          if (consecutive) {
+            std::swap(high, carried);
+            carried_row = row;
+          }
         };
-        if (ny > 1) add_axis(y, j, u + g.index(0, 0, k), vy_.data() + g.index(0, 0, k));
-        if (nz > 1) add_axis(z, k, u + g.index(0, j, 0), vz_.data() + g.index(0, j, 0));
+        if (ny > 1) add_axis(y, j, u + g.index(0, 0, k), vy_.data() + g.index(0, 0, k), true);
+        if (nz > 1) {
+          add_axis(z, k, u + g.index(0, j, 0), vz_.data() + g.index(0, j, 0), ny == 1);
+        }
         const double* ur = u + m;
         double* o = out + m;
         if (average_with == nullptr) {

@@ -8,6 +8,7 @@
 // P and L. Each cell is independent, so the loop is parallel and bitwise thread-independent.
 #pragma once
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "dermasim/core/error.hpp"
