@@ -87,49 +87,90 @@ void DiffusionSolver::refactor(double dt) {
 }
 
 void DiffusionSolver::advance(double* u, double dt) {
-  if (!(dt > 0.0)) return;
-  if (std::all_of(diffusivity_.begin(), diffusivity_.end(), [](double d) { return d == 0.0; })) {
-    return;
-  }
-  if (dt != factored_dt_) refactor(dt);
-  const int nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
-  const std::ptrdiff_t sy = static_cast<std::ptrdiff_t>(grid_.stride_y());
-  const std::ptrdiff_t sz = static_cast<std::ptrdiff_t>(grid_.stride_z());
+  DiffusionSolver* self = this;
+  advance(std::span(&self, 1), std::span(&u, 1), dt);
+}
 
-  if (nx > 1) {
-    // Rows (j, k) are consecutive lines of nx cells; bundle runs of rows that share a factor.
-    const std::size_t rows = static_cast<std::size_t>(ny) * nz;
-    const std::size_t bundles = (rows + kRowsPerBundle - 1) / kRowsPerBundle;
-#pragma omp parallel for schedule(static)
-    for (std::size_t b = 0; b < bundles; ++b) {
-      const std::size_t end = std::min(rows, (b + 1) * kRowsPerBundle);
-      std::size_t first = b * kRowsPerBundle;
-      while (first < end) {
-        const int f = x_factor_of_row_[first / ny];
-        std::size_t last = first + 1;
-        while (last < end && x_factor_of_row_[last / ny] == f) ++last;
-        x_factors_[f].solve(u + first * nx, 1, last - first, nx);
-        first = last;
-      }
-    }
+std::size_t DiffusionSolver::x_units() const {
+  // Rows (j, k) are consecutive lines of nx cells, solved in bundles of kRowsPerBundle.
+  const std::size_t rows = static_cast<std::size_t>(grid_.ny()) * grid_.nz();
+  return grid_.nx() > 1 ? (rows + kRowsPerBundle - 1) / kRowsPerBundle : 0;
+}
+
+std::size_t DiffusionSolver::y_units() const {
+  return grid_.ny() > 1 ? static_cast<std::size_t>(grid_.nz()) : 0;  // one plane per z row
+}
+
+std::size_t DiffusionSolver::z_units() const {
+  const std::size_t columns = grid_.cells_per_row();
+  const std::size_t width = columns_per_bundle(grid_.nz());
+  return grid_.nz() > 1 ? (columns + width - 1) / width : 0;
+}
+
+void DiffusionSolver::sweep_x(double* u, std::size_t unit) const {
+  // Within a bundle, runs of rows that share a factor are solved together.
+  const std::size_t rows = static_cast<std::size_t>(grid_.ny()) * grid_.nz();
+  const std::size_t nx = grid_.nx(), ny = grid_.ny();
+  const std::size_t end = std::min(rows, (unit + 1) * kRowsPerBundle);
+  std::size_t first = unit * kRowsPerBundle;
+  while (first < end) {
+    const int f = x_factor_of_row_[first / ny];
+    std::size_t last = first + 1;
+    while (last < end && x_factor_of_row_[last / ny] == f) ++last;
+    x_factors_[f].solve(u + first * nx, 1, last - first, nx);
+    first = last;
   }
-  if (ny > 1) {
-    // One plane per z row: lines along y, bundled across the contiguous x direction.
-#pragma omp parallel for schedule(static)
-    for (int k = 0; k < nz; ++k) {
-      y_factors_[x_factor_of_row_[k]].solve(u + k * sz, sy, nx, 1);
+}
+
+void DiffusionSolver::sweep_y(double* u, std::size_t unit) const {
+  // Lines along y of one z row, bundled across the contiguous x direction.
+  const int k = static_cast<int>(unit);
+  y_factors_[x_factor_of_row_[k]].solve(
+      u + k * grid_.stride_z(), static_cast<std::ptrdiff_t>(grid_.stride_y()), grid_.nx(), 1);
+}
+
+void DiffusionSolver::sweep_z(double* u, std::size_t unit) const {
+  const std::size_t columns = grid_.cells_per_row();
+  const std::size_t width = columns_per_bundle(grid_.nz());
+  const std::size_t first = unit * width;
+  const std::size_t count = std::min(columns, first + width) - first;
+  z_factor_.solve(u + first, static_cast<std::ptrdiff_t>(grid_.stride_z()), count, 1);
+}
+
+void DiffusionSolver::advance(std::span<DiffusionSolver* const> solvers,
+                              std::span<double* const> fields, double dt) {
+  DERMASIM_ASSERT(solvers.size() == fields.size());
+  if (!(dt > 0.0)) return;
+  // Fields whose D is zero everywhere do not move.
+  std::vector<DiffusionSolver*> active;
+  std::vector<double*> data;
+  for (std::size_t n = 0; n < solvers.size(); ++n) {
+    DiffusionSolver* s = solvers[n];
+    if (std::all_of(s->diffusivity_.begin(), s->diffusivity_.end(),
+                    [](double d) { return d == 0.0; })) {
+      continue;
     }
+    if (dt != s->factored_dt_) s->refactor(dt);
+    active.push_back(s);
+    data.push_back(fields[n]);
   }
-  if (nz > 1) {
-    const std::size_t columns = grid_.cells_per_row();
-    const std::size_t width = columns_per_bundle(nz);
-    const std::size_t bundles = (columns + width - 1) / width;
-#pragma omp parallel for schedule(static)
-    for (std::size_t b = 0; b < bundles; ++b) {
-      const std::size_t first = b * width;
-      const std::size_t count = std::min(columns, first + width) - first;
-      z_factor_.solve(u + first, sz, count, 1);
-    }
+  if (active.empty()) return;
+  const std::size_t count = active.size();
+  // Work unit w of a sweep is unit w % units of field w / units: fixed, so the results do not
+  // depend on the number of threads. The implicit barrier after each loop orders the axes.
+  const auto sweep_all = [&](std::size_t units, auto sweep) {
+    const std::size_t total = count * units;
+#pragma omp for schedule(static)
+    for (std::size_t w = 0; w < total; ++w) sweep(*active[w / units], data[w / units], w % units);
+  };
+#pragma omp parallel
+  {
+    sweep_all(active.front()->x_units(),
+              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_x(u, w); });
+    sweep_all(active.front()->y_units(),
+              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_y(u, w); });
+    sweep_all(active.front()->z_units(),
+              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_z(u, w); });
   }
 }
 

@@ -29,7 +29,13 @@ void TransportOperator::advance(FieldSet& state, double /*t*/, double dt) {
     group.solver->advance(densities, state[group.attractant].data(), dt);
     last_substeps_ = std::max(last_substeps_, group.solver->last_substeps());
   }
-  for (auto& d : diffusing_) d.solver->advance(state[d.field].data(), dt);
+  std::vector<DiffusionSolver*> solvers;
+  std::vector<double*> fields;
+  for (auto& d : diffusing_) {
+    solvers.push_back(d.solver.get());
+    fields.push_back(state[d.field].data());
+  }
+  DiffusionSolver::advance(solvers, fields, dt);
 }
 
 }  // namespace dermasim
