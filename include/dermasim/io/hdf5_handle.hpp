@@ -1,0 +1,68 @@
+// RAII ownership of HDF5 identifiers and the conversion of HDF5 failures into IoError.
+//
+// Every HDF5 object (file, group, dataset, dataspace, attribute, datatype, property list) is
+// held by a move-only Handle that closes it with the matching H5?close. Each Handle also carries
+// `where`, the file and object path ("out.h5:/fields/collagen_mature"), so that a failing call
+// throws an IoError naming both, followed by HDF5's innermost reason. HDF5's own printing of
+// its error stack is switched off (H5Eset_auto2) by every function that opens or creates a file:
+// errors surface once, as exceptions, never as a wall of text on stderr.
+#pragma once
+#include <hdf5.h>
+
+#include <string>
+#include <string_view>
+
+namespace dermasim::io::h5 {
+
+/// Owns one HDF5 identifier; closes it on destruction. Move-only.
+class Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+
+  Handle() = default;
+  /// Takes ownership of `id` (must be valid), closed with `closer`; `where` names the object.
+  Handle(hid_t id, Closer closer, std::string where)
+      : id_(id), closer_(closer), where_(std::move(where)) {}
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& other) noexcept { swap(other); }
+  Handle& operator=(Handle&& other) noexcept {
+    if (this != &other) {
+      reset();
+      swap(other);
+    }
+    return *this;
+  }
+  ~Handle() { reset(); }
+
+  hid_t id() const { return id_; }
+  /// "file:/path" of the object, for error messages.
+  const std::string& where() const { return where_; }
+  explicit operator bool() const { return id_ >= 0; }
+  /// Closes now and throws IoError if HDF5 reports a failure (the destructor cannot throw).
+  void close();
+
+ private:
+  void reset() noexcept;
+  void swap(Handle& other) noexcept;
+
+  hid_t id_ = H5I_INVALID_HID;
+  Closer closer_ = nullptr;
+  std::string where_;
+};
+
+/// Turns off HDF5's automatic printing of its error stack for the calling thread.
+void silence_hdf5_errors();
+
+/// Throws IoError "HDF5: cannot <action> <where>: <innermost HDF5 reason>".
+[[noreturn]] void fail(std::string_view action, std::string_view where);
+
+/// Returns `id` when valid, else fail(action, where).
+hid_t check_id(hid_t id, std::string_view action, std::string_view where);
+/// Returns normally when `status` >= 0, else fail(action, where).
+void check(herr_t status, std::string_view action, std::string_view where);
+
+/// "<parent where>/<name>", the `where` of a child object.
+std::string child_where(const Handle& parent, std::string_view name);
+
+}  // namespace dermasim::io::h5

@@ -1,0 +1,32 @@
+// Names and static groups of the results file layout (INTERFACES.md "Results file"), shared
+// by the writer, the checkpoint files and the `info` reader.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+#include "dermasim/core/grid.hpp"
+#include "dermasim/io/hdf5_handle.hpp"
+#include "dermasim/model/parameters.hpp"
+
+namespace dermasim::io {
+
+/// Root attribute that tells dermasim files apart from other HDF5 files, and its values.
+inline constexpr std::string_view kFileKindAttribute = "file_kind";
+inline constexpr std::string_view kResultsFileKind = "dermasim results";
+inline constexpr std::string_view kCheckpointFileKind = "dermasim checkpoint";
+/// Bumped when the layout changes incompatibly.
+inline constexpr std::int64_t kResultsFormatVersion = 1;
+
+/// Writes the "units" and "description" attributes every dataset carries.
+void describe(const h5::Handle& dataset, std::string_view unit, std::string_view description);
+
+/// /parameters: attribute "<name>" = value in engine units and "<name>.units" for every
+/// registered parameter (model::parameter_registry()).
+void write_parameters_group(const h5::Handle& file, const model::ParameterSet& parameters);
+
+/// /grid: attributes dimensions, shape (nz, nx) or (nz, ny, nx), spacing_mm,
+/// lateral_boundary; datasets x_mm, z_mm [, y_mm] (cell centres) and layer (int32 per z row,
+/// 0 epidermis, 1 papillary, 2 reticular, 3 hypodermis).
+void write_grid_group(const h5::Handle& file, const Grid& grid);
+
+}  // namespace dermasim::io

@@ -1,0 +1,181 @@
+// `dermasim sweep SWEEP.yaml [-o DIR] [--jobs N] [--threads-per-run N] [--resume] [--quiet]`:
+// loads the sweep, runs it on threads or, when started by mpirun/srun, over MPI ranks, shows one
+// progress line, and prints where the summary is and the ranked sensitivity table.
+#include "sweep_command.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/scenario/scenario.hpp"
+#include "dermasim/sweep/design.hpp"
+#include "dermasim/sweep/mpi_runner.hpp"
+#include "dermasim/sweep/report.hpp"
+
+namespace dermasim::cli {
+
+namespace {
+
+// The metric series of MODEL.md ("Metrics"), so that a misspelt metric fails before any run.
+constexpr std::array<std::string_view, 12> kMetrics = {
+    "scar_depth_mm",          "scar_deficit_mm2",       "improvement_pct",
+    "collagen_papillary_rel", "collagen_reticular_rel", "collagen_type3_fraction",
+    "fibroblasts_rel",        "myofibroblasts_rel",     "growth_factor_peak",
+    "inflammation_mean",      "pih_risk_index",         "fibrosis_flag"};
+
+// A signal handler can only reach static storage; this flag is the one piece of process-wide
+// state, set by SIGINT and read by the runner between runs.
+std::atomic<bool> g_stop_requested{false};
+
+extern "C" void on_sigint(int) {
+  g_stop_requested = true;
+  // A second Ctrl-C ends the process at once; the journal keeps every finished run.
+  std::signal(SIGINT, SIG_DFL);
+}
+
+struct SweepArgs {
+  std::string sweep_file;
+  std::string out_dir;
+  unsigned jobs = 0;
+  int threads_per_run = 1;
+  bool resume = false;
+  bool quiet = false;
+};
+
+// One line rewritten in place on a terminal; elsewhere a line per tenth of the sweep.
+sweep::ProgressFunction progress_printer(bool quiet) {
+  if (quiet) return {};
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  auto last_decile = std::make_shared<std::size_t>(0);
+  return [tty, last_decile](const sweep::Progress& p) {
+    if (tty) {
+      std::fprintf(stderr, "\rsweep: %s\033[K", sweep::format_progress(p).c_str());
+      if (p.done == p.total) std::fputc('\n', stderr);
+      return;
+    }
+    const std::size_t decile = p.total ? 10 * p.done / p.total : 10;
+    if (decile == *last_decile) return;
+    *last_decile = decile;
+    std::fprintf(stderr, "sweep: %s\n", sweep::format_progress(p).c_str());
+  };
+}
+
+// The name the scenario loader gives the base in its messages.
+std::string base_name(const sweep::SweepSpec& spec) {
+  return spec.base_path.empty() ? spec.file.string() + " (base:)" : spec.base_path.string();
+}
+
+// Loads the base scenario with every run's overrides before any run starts, so that a value
+// out of range fails the sweep in a second rather than as N failed runs hours later. The error
+// is located at the varied key in the sweep file when the loader's message names it.
+void check_every_run(sweep::SweepSpec& spec) {
+  const std::string name = base_name(spec);
+  spec.base_resolved = scenario::resolved_yaml(scenario::parse_scenario(spec.base_text, name));
+  const sweep::RunTable table = sweep::build_run_table(spec);
+  std::vector<std::string> sets(table.width());
+  for (std::size_t r = 0; r < table.runs; ++r) {
+    for (std::size_t j = 0; j < table.width(); ++j)
+      sets[j] = table.keys[j] + "=" + table.value(r, j);
+    try {
+      scenario::parse_scenario(spec.base_text, name, sets);
+    } catch (const InputError& e) {
+      const std::string what = e.what();
+      for (const auto& v : spec.vary) {
+        if (what.find(v.key) == std::string::npos) continue;
+        throw InputError(spec.file.string() + ":" + std::to_string(v.line) + ":" +
+                         std::to_string(v.column) + ": vary." + v.key + ": run " +
+                         std::to_string(r) + " is not a valid scenario: " + what);
+      }
+      throw InputError(spec.file.string() + ": run " + std::to_string(r) +
+                       " is not a valid scenario: " + what);
+    }
+  }
+}
+
+int report(const SweepArgs& args, const sweep::SweepSpec& spec, const sweep::SweepResult& r) {
+  std::printf("sweep %s: %zu runs, %zu ok, %zu failed", spec.name.c_str(), r.total, r.ok, r.failed);
+  if (r.pending) std::printf(", %zu not run", r.pending);
+  std::printf("\nsummary: %s (table: %s)\n", r.summary_h5.c_str(), r.summary_csv.c_str());
+  if (r.failed) std::printf("failed runs: see the status and error columns of the summary\n");
+  const std::string table = sweep::format_sensitivity(r.sensitivity, spec.sensitivity.confidence);
+  if (!table.empty()) std::printf("\n%s", table.c_str());
+  if (r.interrupted) {
+    std::printf("interrupted; continue with: dermasim sweep %s -o %s --resume\n",
+                args.sweep_file.c_str(), args.out_dir.c_str());
+    return 130;  // the shell convention for "ended by SIGINT"
+  }
+  return 0;
+}
+
+int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
+  SweepArgs args = given;
+  sweep::SweepSpec spec = sweep::load_sweep(args.sweep_file, sweep::SpecCheck{kMetrics});
+  check_every_run(spec);
+  if (args.out_dir.empty()) args.out_dir = spec.name + "-sweep";
+  if (args.threads_per_run < 1) throw InputError("--threads-per-run: must be at least 1");
+
+  sweep::SweepOptions options;
+  options.out_dir = args.out_dir;
+  options.threads_per_run = args.threads_per_run;
+  options.resume = args.resume;
+  options.stop = &g_stop_requested;
+
+  if (sweep::launched_by_mpi()) {
+    // Ranks are placed by the launcher; --jobs would oversubscribe the cores it gave each rank.
+    sweep::MpiSession mpi;
+    try {
+      if (mpi.rank() == 0) options.progress = progress_printer(args.quiet);
+      const sweep::SweepResult r = sweep::run_sweep_mpi(spec, run_one, options);
+      return mpi.rank() == 0 ? report(args, spec, r) : 0;
+    } catch (const Error& e) {
+      std::fprintf(stderr, "error: rank %d: %s\n", mpi.rank(), e.what());
+      mpi.abort(e.exit_code());
+    }
+  }
+
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  options.jobs =
+      args.jobs ? args.jobs : std::max(1u, cores / static_cast<unsigned>(args.threads_per_run));
+  if (options.jobs * static_cast<unsigned>(args.threads_per_run) > cores)
+    throw InputError("--jobs " + std::to_string(options.jobs) + " x --threads-per-run " +
+                     std::to_string(args.threads_per_run) + " needs more than the " +
+                     std::to_string(cores) + " cores of this machine; lower --jobs");
+  options.progress = progress_printer(args.quiet);
+  std::signal(SIGINT, on_sigint);
+  const sweep::SweepResult r = sweep::run_sweep(spec, run_one, options);
+  std::signal(SIGINT, SIG_DFL);
+  return report(args, spec, r);
+}
+
+}  // namespace
+
+void add_sweep_command(CLI::App& app, Command& selected, sweep::RunFunction run_one) {
+  auto args = std::make_shared<SweepArgs>();
+  CLI::App* cmd =
+      app.add_subcommand("sweep", "Run a parameter sweep or sensitivity study (docs/sweeps.md)");
+  cmd->add_option("SWEEP", args->sweep_file, "sweep file (YAML)")->required();
+  cmd->add_option("-o,--output", args->out_dir,
+                  "output directory for summary.h5, summary.csv and the journal "
+                  "(default: <sweep name>-sweep)");
+  cmd->add_option("--jobs", args->jobs,
+                  "runs at a time on this machine (default: cores / threads-per-run)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--threads-per-run", args->threads_per_run, "engine threads per run (default 1)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--resume", args->resume, "continue an interrupted sweep in the output directory");
+  cmd->add_flag("--quiet", args->quiet, "no progress line");
+  cmd->callback([&selected, args, run = std::move(run_one)] {
+    selected = [args, run] { return run_command(*args, run); };
+  });
+}
+
+}  // namespace dermasim::cli

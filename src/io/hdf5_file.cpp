@@ -1,0 +1,81 @@
+// HDF5 files and groups (see hdf5_file.hpp).
+#include "dermasim/io/hdf5_file.hpp"
+
+#include <filesystem>
+
+namespace dermasim::io::h5 {
+namespace {
+
+Handle strong_close_access_list(const std::string& path) {
+  Handle fapl(check_id(H5Pcreate(H5P_FILE_ACCESS), "create a file access list for", path), H5Pclose,
+              path);
+  check(H5Pset_fclose_degree(fapl.id(), H5F_CLOSE_STRONG), "set the close degree of", path);
+  return fapl;
+}
+
+}  // namespace
+
+Handle create_file(const std::string& path) {
+  silence_hdf5_errors();
+  const Handle fapl = strong_close_access_list(path);
+  const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id());
+  return Handle(check_id(id, "create file", path), H5Fclose, path + ":/");
+}
+
+Handle open_file(const std::string& path, bool writable) {
+  silence_hdf5_errors();
+  const Handle fapl = strong_close_access_list(path);
+  const hid_t id = H5Fopen(path.c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.id());
+  return Handle(check_id(id, "open file", path), H5Fclose, path + ":/");
+}
+
+bool is_hdf5_file(const std::string& path) {
+  silence_hdf5_errors();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  const htri_t result = H5Fis_hdf5(path.c_str());
+  H5Eclear2(H5E_DEFAULT);
+  return result > 0;
+}
+
+void flush(const Handle& object) {
+  check(H5Fflush(object.id(), H5F_SCOPE_GLOBAL), "flush", object.where());
+}
+
+Handle create_group(const Handle& parent, std::string_view name) {
+  std::string where = child_where(parent, name);
+  const hid_t id =
+      H5Gcreate2(parent.id(), std::string(name).c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  return Handle(check_id(id, "create group", where), H5Gclose, where);
+}
+
+Handle open_group(const Handle& parent, std::string_view name) {
+  std::string where = child_where(parent, name);
+  const hid_t id = H5Gopen2(parent.id(), std::string(name).c_str(), H5P_DEFAULT);
+  return Handle(check_id(id, "open group", where), H5Gclose, where);
+}
+
+bool has_link(const Handle& parent, std::string_view name) {
+  const htri_t result = H5Lexists(parent.id(), std::string(name).c_str(), H5P_DEFAULT);
+  if (result < 0) fail("look up", child_where(parent, name));
+  return result > 0;
+}
+
+std::vector<std::string> link_names(const Handle& group) {
+  H5G_info_t info;
+  check(H5Gget_info(group.id(), &info), "inspect", group.where());
+  std::vector<std::string> names;
+  for (hsize_t i = 0; i < info.nlinks; ++i) {
+    const ssize_t length =
+        H5Lget_name_by_idx(group.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+    if (length < 0) fail("list", group.where());
+    std::string name(static_cast<std::size_t>(length) + 1, '\0');
+    H5Lget_name_by_idx(group.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(),
+                       H5P_DEFAULT);
+    name.resize(static_cast<std::size_t>(length));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
+}  // namespace dermasim::io::h5

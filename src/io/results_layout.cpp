@@ -1,0 +1,72 @@
+// Static groups of the results file: /parameters and /grid (see results_layout.hpp).
+#include "dermasim/io/results_layout.hpp"
+
+#include <string>
+#include <vector>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/io/hdf5_attribute.hpp"
+#include "dermasim/io/hdf5_dataset.hpp"
+#include "dermasim/io/hdf5_file.hpp"
+
+namespace dermasim::io {
+namespace {
+
+void write_centres(const h5::Handle& grid_group, std::string_view name, int n, double spacing,
+                   std::string_view description) {
+  std::vector<double> centres(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) centres[i] = (i + 0.5) * spacing;
+  describe(h5::write_dataset<double>(grid_group, name, centres), "mm", description);
+}
+
+std::string_view boundary_name(LateralBoundary boundary) {
+  switch (boundary) {
+    case LateralBoundary::kNoFlux:
+      return "no-flux";
+    case LateralBoundary::kPeriodic:
+      return "periodic";
+  }
+  DERMASIM_UNREACHABLE();
+}
+
+}  // namespace
+
+void describe(const h5::Handle& dataset, std::string_view unit, std::string_view description) {
+  h5::write_attribute(dataset, "units", unit);
+  h5::write_attribute(dataset, "description", description);
+}
+
+void write_parameters_group(const h5::Handle& file, const model::ParameterSet& parameters) {
+  const h5::Handle group = h5::create_group(file, "parameters");
+  const auto registry = model::parameter_registry();
+  for (std::size_t p = 0; p < registry.size(); ++p) {
+    const model::ParameterSpec& spec = registry[p];
+    h5::write_attribute(group, spec.name, parameters[static_cast<model::ParamId>(p)]);
+    h5::write_attribute(group, std::string(spec.name) + ".units", spec.unit);
+  }
+}
+
+void write_grid_group(const h5::Handle& file, const Grid& grid) {
+  const h5::Handle group = h5::create_group(file, "grid");
+  h5::write_attribute(group, "dimensions", std::int64_t{grid.dimensions()});
+  std::vector<std::int64_t> shape = {grid.nz()};
+  if (grid.dimensions() == 3) shape.push_back(grid.ny());
+  shape.push_back(grid.nx());
+  h5::write_attribute(group, "shape", std::span<const std::int64_t>(shape));
+  h5::write_attribute(group, "spacing_mm", grid.spacing());
+  h5::write_attribute(group, "lateral_boundary", boundary_name(grid.lateral_boundary()));
+  write_centres(group, "x_mm", grid.nx(), grid.spacing(), "lateral cell-centre coordinate");
+  if (grid.dimensions() == 3) {
+    write_centres(group, "y_mm", grid.ny(), grid.spacing(),
+                  "second lateral cell-centre coordinate");
+  }
+  write_centres(group, "z_mm", grid.nz(), grid.spacing(),
+                "cell-centre depth below the skin surface");
+  std::vector<std::int32_t> layers;
+  for (const Layer layer : grid.layers()) layers.push_back(static_cast<std::int32_t>(layer));
+  describe(h5::write_dataset<std::int32_t>(group, "layer", layers), "1",
+           "tissue layer of each z row: 0 epidermis, 1 papillary dermis, 2 reticular dermis, "
+           "3 hypodermis");
+}
+
+}  // namespace dermasim::io

@@ -1,0 +1,223 @@
+// Summary writers (CSV and HDF5), each atomic through a temporary file and rename().
+#include "dermasim/sweep/summary.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+
+#include "csv.hpp"
+#include "dermasim/core/error.hpp"
+#include "dermasim/core/version.hpp"
+#include "dermasim/sweep/quantity.hpp"
+#include "h5_writer.hpp"
+
+namespace dermasim::sweep {
+
+namespace {
+
+std::filesystem::path temp_path(const std::filesystem::path& file) {
+  return file.string() + ".tmp";
+}
+
+void commit(const std::filesystem::path& tmp, const std::filesystem::path& file) {
+  if (std::rename(tmp.c_str(), file.c_str()) != 0)
+    throw IoError(file.string() + ": cannot replace: " + std::strerror(errno));
+}
+
+std::string iso8601_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+// Metric names carry their unit as a suffix (MODEL.md: scar_depth_mm, improvement_pct).
+std::string metric_units(const std::string& metric) {
+  const auto ends = [&](std::string_view suffix) {
+    return metric.size() > suffix.size() &&
+           metric.compare(metric.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends("_mm2")) return "mm2";
+  if (ends("_mm")) return "mm";
+  if (ends("_pct")) return "%";
+  return "1";
+}
+
+std::string cell(double v) {
+  return std::isfinite(v) ? format_number(v) : std::string();
+}
+
+void write_sensitivity(H5Writer& h5, const std::vector<ColumnSensitivity>& all,
+                       const SensitivitySettings& settings) {
+  H5Id top = h5.group(h5.root(), "sensitivity");
+  for (const auto& s : all) {
+    H5Id g = h5.group(top.get(), s.column);
+    h5.attribute(g.get(), "method", std::string(to_string(s.method)));
+    h5.attribute(g.get(), "samples_used", static_cast<std::int64_t>(s.samples_used));
+    h5.attribute(g.get(), "bootstrap", static_cast<std::int64_t>(settings.bootstrap));
+    h5.attribute(g.get(), "confidence", settings.confidence);
+    std::vector<std::string> keys;
+    const hsize_t k = s.method == DesignKind::sobol ? s.sobol.size() : s.morris.size();
+    auto put = [&](const char* name, auto get, const char* what) {
+      std::vector<double> v;
+      for (hsize_t i = 0; i < k; ++i) v.push_back(get(i));
+      h5.doubles(g.get(), name, v, {k}, "", what);
+    };
+    if (s.method == DesignKind::sobol) {
+      for (const auto& x : s.sobol) keys.push_back(x.key);
+      put(
+          "S1", [&](hsize_t i) { return s.sobol[i].first_order.value; },
+          "first-order Sobol index (Saltelli 2010)");
+      put(
+          "S1_low", [&](hsize_t i) { return s.sobol[i].first_order.low; },
+          "bootstrap lower bound of S1");
+      put(
+          "S1_high", [&](hsize_t i) { return s.sobol[i].first_order.high; },
+          "bootstrap upper bound of S1");
+      put(
+          "ST", [&](hsize_t i) { return s.sobol[i].total.value; },
+          "total Sobol index (Jansen 1999)");
+      put(
+          "ST_low", [&](hsize_t i) { return s.sobol[i].total.low; }, "bootstrap lower bound of ST");
+      put(
+          "ST_high", [&](hsize_t i) { return s.sobol[i].total.high; },
+          "bootstrap upper bound of ST");
+    } else {
+      for (const auto& x : s.morris) keys.push_back(x.key);
+      put(
+          "mu", [&](hsize_t i) { return s.morris[i].mu; },
+          "mean elementary effect, output per full input range");
+      put(
+          "mu_star", [&](hsize_t i) { return s.morris[i].mu_star.value; },
+          "mean absolute elementary effect");
+      put(
+          "mu_star_low", [&](hsize_t i) { return s.morris[i].mu_star.low; },
+          "bootstrap lower bound of mu_star");
+      put(
+          "mu_star_high", [&](hsize_t i) { return s.morris[i].mu_star.high; },
+          "bootstrap upper bound of mu_star");
+      put(
+          "sigma", [&](hsize_t i) { return s.morris[i].sigma; },
+          "standard deviation of the elementary effects");
+    }
+    h5.strings(g.get(), "keys", keys);
+  }
+}
+
+}  // namespace
+
+SweepRecords::SweepRecords(std::vector<MetricColumn> cols, std::size_t runs)
+    : columns(std::move(cols)),
+      status(runs, RunStatus::pending),
+      error(runs),
+      wall_seconds(runs, std::nan("")),
+      metrics(columns.size(), std::vector<double>(runs, std::nan(""))) {}
+
+void write_summary_csv(const std::filesystem::path& file, const RunTable& table,
+                       const SweepRecords& records) {
+  const auto tmp = temp_path(file);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw IoError(tmp.string() + ": cannot create");
+    out << "run,status";
+    for (std::size_t j = 0; j < table.width(); ++j)
+      out << ','
+          << csv_field(table.units[j].empty() ? table.keys[j]
+                                              : table.keys[j] + " [" + table.units[j] + "]");
+    for (const auto& c : records.columns) out << ',' << csv_field(c.name);
+    out << ",error\n";
+    for (std::size_t r = 0; r < table.runs; ++r) {
+      out << r << ',' << to_string(records.status[r]);
+      for (std::size_t j = 0; j < table.width(); ++j)
+        out << ','
+            << (table.numeric[j] ? cell(table.number[r * table.width() + j])
+                                 : csv_field(table.value(r, j)));
+      for (const auto& m : records.metrics) out << ',' << cell(m[r]);
+      out << ',' << csv_field(records.error[r]) << '\n';
+    }
+    if (!out.flush()) throw IoError(tmp.string() + ": cannot write");
+  }
+  commit(tmp, file);
+}
+
+void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
+                      const RunTable& table, const SweepRecords& records,
+                      const std::vector<ColumnSensitivity>& sensitivity) {
+  const auto tmp = temp_path(file);
+  {
+    H5Writer h5(tmp);
+    const hid_t root = h5.root();
+    std::int64_t ok = 0, failed = 0;
+    for (auto s : records.status) {
+      ok += s == RunStatus::ok;
+      failed += s == RunStatus::failed;
+    }
+    const auto runs = static_cast<std::int64_t>(table.runs);
+    h5.attribute(root, "dermasim_version", std::string(version()));
+    h5.attribute(root, "created", iso8601_now());
+    h5.attribute(root, "sweep_name", spec.name);
+    h5.attribute(root, "design", std::string(to_string(table.design.kind)));
+    h5.attribute(root, "seed", static_cast<std::int64_t>(spec.seed));
+    h5.attribute(root, "base_samples", static_cast<std::int64_t>(table.design.samples));
+    h5.attribute(root, "trajectories", static_cast<std::int64_t>(table.design.trajectories));
+    h5.attribute(root, "levels", static_cast<std::int64_t>(table.design.levels));
+    h5.attribute(root, "runs_total", runs);
+    h5.attribute(root, "runs_ok", ok);
+    h5.attribute(root, "runs_failed", failed);
+    h5.attribute(root, "runs_pending", runs - ok - failed);
+    h5.text(root, "sweep", spec.text);
+    h5.text(root, "base_scenario", spec.base_text);
+    if (!spec.base_resolved.empty()) h5.text(root, "base_scenario_resolved", spec.base_resolved);
+
+    const hsize_t n = table.runs, k = table.width();
+    H5Id g_runs = h5.group(root, "runs");
+    std::vector<std::int64_t> index(table.runs);
+    std::vector<std::string> status(table.runs);
+    for (std::size_t r = 0; r < table.runs; ++r) {
+      index[r] = static_cast<std::int64_t>(r);
+      status[r] = std::string(to_string(records.status[r]));
+    }
+    h5.integers(g_runs.get(), "index", index);
+    h5.strings(g_runs.get(), "status", status);
+    h5.strings(g_runs.get(), "error", records.error);
+    h5.doubles(g_runs.get(), "wall_seconds", records.wall_seconds, {n}, "s",
+               "wall-clock time of the run, NaN while pending");
+    h5.doubles(g_runs.get(), "design_point", table.unit_point, {n, k}, "1",
+               "design coordinates in [0, 1], one column per varied key");
+    h5.strings(g_runs.get(), "keys", table.keys);
+
+    H5Id g_in = h5.group(root, "inputs");
+    for (std::size_t j = 0; j < k; ++j) {
+      if (table.numeric[j]) {
+        std::vector<double> v(table.runs);
+        for (std::size_t r = 0; r < table.runs; ++r) v[r] = table.number[r * k + j];
+        h5.doubles(g_in.get(), table.keys[j], v, {n}, table.units[j],
+                   "value of " + table.keys[j] + " in each run, in the sweep file's unit");
+      } else {
+        std::vector<std::string> v(table.runs);
+        for (std::size_t r = 0; r < table.runs; ++r) v[r] = table.value(r, j);
+        h5.strings(g_in.get(), table.keys[j], v);
+      }
+    }
+    H5Id g_m = h5.group(root, "metrics");
+    for (std::size_t c = 0; c < records.columns.size(); ++c) {
+      const auto& col = records.columns[c];
+      h5.doubles(g_m.get(), col.name, records.metrics[c], {n}, metric_units(col.metric),
+                 col.metric + " at " + col.at + "; NaN unless the run is ok");
+      H5Id ds(H5Dopen2(g_m.get(), col.name.c_str(), H5P_DEFAULT), H5Dclose);
+      h5.attribute(ds.get(), "metric", col.metric);
+      h5.attribute(ds.get(), "at", col.at);
+    }
+    write_sensitivity(h5, sensitivity, spec.sensitivity);
+    h5.close();
+  }
+  commit(tmp, file);
+}
+
+}  // namespace dermasim::sweep

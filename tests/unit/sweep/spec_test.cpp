@@ -1,0 +1,143 @@
+// Sweep-file parsing: what a valid file becomes, and the one-line diagnostics for bad ones.
+#include "dermasim/sweep/spec.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+
+#include "dermasim/core/error.hpp"
+
+namespace dermasim::sweep {
+namespace {
+
+const std::string kValid = R"(name: depth-spacing
+base: {name: inline, treatment: {needle_length: 1.5 mm}}
+vary:
+  treatment.needle_length: {from: 0.5 mm, to: 1.5 mm, steps: 3}
+  treatment.sessions.spacing: [2 weeks, 4 weeks]
+design: grid
+seed: 9
+outputs: {metrics: [improvement_pct, scar_depth_mm], at: [3 months, end]}
+)";
+
+// Parses `text` expecting an InputError; returns its message.
+std::string error_of(const std::string& text, const SpecCheck& check = {}) {
+  try {
+    parse_sweep(text, "s.yaml", check);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "no InputError for:\n" << text;
+  return {};
+}
+
+TEST(SweepSpec, ParsesAValidGridSweep) {
+  const SweepSpec s = parse_sweep(kValid, "dir/s.yaml");
+  EXPECT_EQ(s.name, "depth-spacing");
+  EXPECT_TRUE(s.base_path.empty());
+  EXPECT_NE(s.base_text.find("needle_length: 1.5 mm"), std::string::npos);
+  ASSERT_EQ(s.vary.size(), 2u);
+  EXPECT_EQ(s.vary[0].key, "treatment.needle_length");
+  EXPECT_EQ(s.vary[0].kind, VaryKind::range);
+  EXPECT_EQ(s.vary[0].values, (std::vector<std::string>{"0.5 mm", "1 mm", "1.5 mm"}));
+  EXPECT_EQ(s.vary[0].line, 4);
+  EXPECT_EQ(s.vary[1].values, (std::vector<std::string>{"2 weeks", "4 weeks"}));
+  EXPECT_EQ(s.design.kind, DesignKind::grid);
+  EXPECT_EQ(s.seed, 9u);
+  const auto cols = s.outputs.columns();
+  ASSERT_EQ(cols.size(), 4u);
+  EXPECT_EQ(cols[0].name, "improvement_pct@3months");
+  EXPECT_EQ(cols[3].name, "scar_depth_mm@end");
+  EXPECT_FALSE(s.outputs.keep_fields);
+}
+
+TEST(SweepSpec, RangeValuesAreTidyAndIntegerRangesRound) {
+  const SweepSpec s = parse_sweep(R"(base: {a: 1}
+vary:
+  x.y: {from: 0.1, to: 0.3, steps: 3}
+  treatment.sessions.count: {from: 1, to: 4, steps: 4, integer: true}
+design: grid
+outputs: {metrics: [m]}
+)",
+                                  "s.yaml");
+  EXPECT_EQ(s.vary[0].values, (std::vector<std::string>{"0.1", "0.2", "0.3"}));
+  EXPECT_EQ(s.vary[1].values, (std::vector<std::string>{"1", "2", "3", "4"}));
+}
+
+TEST(SweepSpec, DistributionsAndSamplingDesigns) {
+  const SweepSpec s = parse_sweep(R"(base: {a: 1}
+vary:
+  parameters.k_mat: {distribution: log-uniform, min: 0.01 /day, max: 0.02 /day}
+  parameters.f_pen: {distribution: normal, mean: 0.7, sd: 0.1, min: 0.4, max: 1}
+design: {type: sobol, samples: 64}
+outputs: {metrics: [m]}
+sensitivity: {bootstrap: 100, confidence: 0.9}
+)",
+                                  "s.yaml");
+  EXPECT_EQ(s.vary[0].kind, VaryKind::log_uniform);
+  EXPECT_EQ(s.vary[0].unit, "/day");
+  EXPECT_DOUBLE_EQ(s.vary[0].min, 0.01);
+  EXPECT_EQ(s.vary[1].kind, VaryKind::normal);
+  EXPECT_DOUBLE_EQ(s.vary[1].sd, 0.1);
+  EXPECT_EQ(s.design.samples, 64u);
+  EXPECT_EQ(s.sensitivity.bootstrap, 100u);
+  EXPECT_DOUBLE_EQ(s.sensitivity.confidence, 0.9);
+}
+
+TEST(SweepSpec, ErrorsNameFileLineColumnKeyAndWhatIsAllowed) {
+  EXPECT_EQ(error_of("base: {a: 1}\nvary: {x.y: [1, 2]}\ndesing: grid\n"),
+            "s.yaml:3:1: desing: unknown key; did you mean 'design'?; allowed: name, description, "
+            "base, start_from, vary, design, seed, outputs, sensitivity");
+  const std::string unit = error_of(
+      "base: {a: 1}\nvary:\n  x.y: {from: 1 mm, to: 2 um, steps: 2}\ndesign: grid\n"
+      "outputs: {metrics: [m]}\n");
+  EXPECT_EQ(unit.rfind("s.yaml:3:25: vary.x.y.to: unit 'um' differs from 'mm'", 0), 0u) << unit;
+  const std::string grid_dist = error_of(
+      "base: {a: 1}\nvary:\n  x.y: {distribution: uniform, min: 1, max: 2}\ndesign: grid\n"
+      "outputs: {metrics: [m]}\n");
+  EXPECT_EQ(grid_dist.rfind("s.yaml:3:8: vary.x.y: a distribution needs a sampling design", 0), 0u)
+      << grid_dist;
+  const std::string zip = error_of(
+      "base: {a: 1}\nvary:\n  a.b: [1, 2]\n  c.d: [1, 2, 3]\ndesign: zip\noutputs: {metrics: "
+      "[m]}\n");
+  EXPECT_NE(zip.find("vary.c.d: has 3 values but a.b has 2"), std::string::npos) << zip;
+  const std::string design =
+      error_of("base: {a: 1}\nvary: {a.b: [1, 2]}\ndesign: sobolt\noutputs: {metrics: [m]}\n");
+  EXPECT_NE(design.find("s.yaml:3:9: design: 'sobolt' is unknown; did you mean 'sobol'?"),
+            std::string::npos)
+      << design;
+  const std::string single =
+      error_of("base: {a: 1}\nvary: {a.b: 1 mm}\ndesign: grid\noutputs: {metrics: [m]}\n");
+  EXPECT_NE(single.find("s.yaml:2:13: vary.a.b: a single value does not vary"), std::string::npos)
+      << single;
+  const std::string samples = error_of(
+      "base: {a: 1}\nvary: {a.b: {distribution: uniform, min: 0, max: 1}}\ndesign: sobol\n"
+      "outputs: {metrics: [m]}\n");
+  EXPECT_NE(samples.find("design.samples: missing; write design: {type: sobol, samples: N}"),
+            std::string::npos)
+      << samples;
+  EXPECT_NE(error_of("base: {a: 1}\nvary: {a.b: [1]}\ndesign: grid\noutputs: {metrics: [m], "
+                     "at: [3]}\n")
+                .find("outputs.at: '3' is not a time"),
+            std::string::npos);
+  EXPECT_NE(error_of("base: missing-file.yaml\nvary: {a.b: [1]}\ndesign: grid\n"
+                     "outputs: {metrics: [m]}\n")
+                .find("s.yaml:1:7: base: cannot read 'missing-file.yaml'"),
+            std::string::npos);
+  EXPECT_NE(error_of("base: {a: 1}\nvary: {a.b: [1\n").find("s.yaml:"), std::string::npos);
+}
+
+TEST(SweepSpec, UnknownMetricSuggestsTheNearestWhenTheModelListIsGiven) {
+  constexpr std::array<std::string_view, 2> metrics = {"improvement_pct", "scar_depth_mm"};
+  const std::string e = error_of(
+      "base: {a: 1}\nvary: {a.b: [1]}\ndesign: grid\noutputs: {metrics: [improvment_pct]}\n",
+      SpecCheck{metrics});
+  EXPECT_NE(e.find("outputs.metrics: 'improvment_pct' is not a metric; did you mean "
+                   "'improvement_pct'?"),
+            std::string::npos)
+      << e;
+}
+
+}  // namespace
+}  // namespace dermasim::sweep
