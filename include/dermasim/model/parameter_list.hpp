@@ -168,25 +168,6 @@
   X(injury_cell_loss, "injury.cell_loss", "f_F", 0.5, "1", 0.0, 1.0, A, \
     "cells in the needle path are crushed or displaced", \
     "fraction of (myo)fibroblasts lost inside a needle track") \
-  /* ---- device defaults (model/devices.hpp), used when a session does not set them ---- */ \
-  X(pen_penetration_fraction, "device.pen_penetration_fraction", "f_pen,pen", 0.7, "1", 0.05, 1.0, M, \
-    "0.5-0.7 in pig skin, Lima 2013 Surg Cosmet Dermatol 5:110 (perpendicular stamping reaches deepest)", \
-    "reached depth / nominal needle length for a pen (also rf-pen)") \
-  X(roller_penetration_fraction, "device.roller_penetration_fraction", "f_pen,roller", 0.5, "1", 0.05, 1.0, M, \
-    "oblique entry of rolling needles; 0.2 for a 0.77 mm needle in rat skin, Kalluri 2011; MODEL.md 0.5", \
-    "reached depth / nominal needle length for a roller") \
-  X(home_roller_penetration_fraction, "device.home_roller_penetration_fraction", "f_pen,home", 0.5, "1", 0.05, 1.0, M, \
-    "MODEL.md 0.5 (Kalluri 2011, Lima 2013); 0.2-0.5 mm needles stay in the epidermis in practice", \
-    "reached depth / nominal needle length for a home roller") \
-  X(needle_radius, "device.needle_radius", "r_n", 0.125, "mm", 0.01, 0.5, M, \
-    "0.25 mm diameter Dermaroller needles, Schwarz & Laaff 2011 Plast Reconstr Surg 127:146e", \
-    "needle (track) radius") \
-  X(pen_density, "device.pen_density", "n_pen", 1.0, "/mm2", 0.01, 20.0, M, \
-    "100-1000 /cm2 per pass for pens (MODEL.md; Fernandes 2005 Oral Maxillofac Surg Clin N Am 17:51)", \
-    "punctures per pass of a pen (1 /mm2 = 100 /cm2)") \
-  X(roller_density, "device.roller_density", "n_roller", 2.5, "/mm2", 0.01, 20.0, M, \
-    "~250 /cm2 per session for a 192-needle roller, Fernandes & Signorini 2008 Clin Dermatol 26:192", \
-    "punctures per pass of a roller (also home roller)") \
   /* ---- age (Varani 2006 Am J Pathol 168:1861, 80+ vs 18-29 y) ---- */ \
   X(age_fibroblast_loss, "age.fibroblast_loss", "a_F", 0.35, "1", 0.0, 0.9, M, \
     "about -35 % fibroblasts at 80+ vs 18-29 y, Varani 2006", \

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "dermasim/core/error.hpp"
-#include "dermasim/model/devices.hpp"
 #include "dermasim/model/fields.hpp"
 #include "dermasim/model/injury.hpp"
 #include "dermasim/model/rf.hpp"
@@ -99,28 +98,6 @@ TEST(RfModule, CoagulationRadiusGrowsWithEnergy) {
     EXPECT_LT(r, 1.0) << e << " mJ";
     previous = r;
   }
-}
-
-}  // namespace
-}  // namespace dermasim::model
-
-namespace dermasim::model {
-namespace {
-
-TEST(Devices, DefaultsComeFromTheRegistry) {
-  ParameterSet p;
-  const NeedleSession pen = default_session(Device::kPen, 1.5, 3, p);
-  EXPECT_DOUBLE_EQ(pen.penetration_fraction, 0.7);
-  EXPECT_DOUBLE_EQ(pen.density, 1.0);
-  EXPECT_DOUBLE_EQ(pen.needle_radius, 0.125);
-  EXPECT_EQ(pen.passes, 3);
-  const NeedleSession roller = default_session(Device::kRoller, 1.5, 1, p);
-  EXPECT_LT(roller.penetration_fraction, pen.penetration_fraction);
-  EXPECT_DOUBLE_EQ(roller.density, 2.5);
-  p.set("device.roller_penetration_fraction", 0.3);
-  EXPECT_DOUBLE_EQ(default_session(Device::kHomeRoller, 0.3, 1, p).density, 2.5);
-  EXPECT_DOUBLE_EQ(default_session(Device::kRoller, 1.5, 1, p).penetration_fraction, 0.3);
-  EXPECT_NO_THROW(validate_session(default_session(Device::kRfPen, 2.0, 2, p)));
 }
 
 }  // namespace
