@@ -10,6 +10,7 @@
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
+#include "dermasim/sim/checkpoint_file.hpp"
 #include "dermasim/sim/results_recorder.hpp"
 #include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
@@ -31,13 +32,14 @@ int metric_index(const std::string& name) {
   throw InputError("outputs.metrics: unknown metric '" + name + "'");
 }
 
-std::vector<Sample> samples_for(const RunRequest& request, double duration) {
+std::vector<Sample> samples_for(const RunRequest& request, double start, double duration) {
   std::vector<Sample> samples;
   for (std::size_t c = 0; c < request.metrics.size(); ++c) {
     const MetricColumn& column = request.metrics[c];
     const double t = column.at == "end" ? duration : units::convert(column.at, "day");
-    if (!(t >= 0.0 && t <= duration)) {
+    if (!(t >= start && t <= duration)) {
       throw InputError("outputs.at: " + column.at + " is outside the simulated " +
+                       units::format_quantity(start, "day") + " .. " +
                        units::format_quantity(duration, "day"));
     }
     samples.push_back({c, metric_index(column.metric), t});
@@ -70,12 +72,11 @@ RunOutcome run_engine(const RunRequest& request) {
   RunOutcome outcome;
   const auto start = std::chrono::steady_clock::now();
   try {
-    if (!request.start_from.empty()) {
-      throw InputError("start_from: starting sweep runs from a checkpoint is not supported yet");
-    }
     const scenario::Scenario s = load(request);
     sim::Simulation simulation(sim::run_config_from(s));
-    const std::vector<Sample> samples = samples_for(request, s.simulation.duration);
+    if (!request.start_from.empty()) sim::branch_from_checkpoint(request.start_from, simulation);
+    const std::vector<Sample> samples =
+        samples_for(request, simulation.time(), s.simulation.duration);
     outcome.metrics.assign(request.metrics.size(), 0.0);
     if (request.field_output.empty()) {
       sim::Observer silent;
