@@ -2,6 +2,7 @@
 // child process that a test can signal.
 #pragma once
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -61,6 +62,15 @@ inline pid_t spawn_dermasim(const std::vector<std::string>& args) {
     _exit(127);
   }
   return pid;
+}
+
+/// Peak resident memory of a finished child in bytes (its exit code in *exit_code).
+inline double wait_peak_memory(pid_t pid, int* exit_code) {
+  int status = 0;
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
+  *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return 1024.0 * static_cast<double>(usage.ru_maxrss);
 }
 
 /// Exit code of the child, or 128 + signal if a signal ended it.

@@ -121,6 +121,25 @@ TEST(RunCommand, RefusesToOverwriteWithoutForce) {
   fs::remove_all(dir);
 }
 
+TEST(RunCommand, DryRunMemoryEstimateIsWithin20PercentOfThePeak) {
+  const fs::path dir = scratch_directory("memory");
+  const std::string scenario = preset("ci/block-3d-ci.yaml").string();
+  const std::string sets = "--set treatment.sessions.count=0 --set simulation.duration=\"2 days\"";
+  const auto dry = run_command(dermasim("run '" + scenario + "' --dry-run --threads 2 " + sets));
+  ASSERT_EQ(dry.exit_code, 0) << dry.output;
+  const auto at = dry.output.find("# memory: about ");
+  ASSERT_NE(at, std::string::npos) << dry.output;
+  const double estimate = std::stod(dry.output.substr(at + 16)) * 1024 * 1024;
+  const pid_t pid = spawn_dermasim({"run", scenario, "--threads", "2", "--quiet", "--set",
+                                    "treatment.sessions.count=0", "--set",
+                                    "simulation.duration=2 days", "-o", (dir / "m.h5").string()});
+  int code = -1;
+  const double peak = wait_peak_memory(pid, &code);
+  ASSERT_EQ(code, 0);
+  EXPECT_NEAR(estimate / peak, 1.0, 0.2) << "estimate " << estimate << " B, peak " << peak << " B";
+  fs::remove_all(dir);
+}
+
 TEST(RunCommand, DryRunEstimatesAndWritesNothing) {
   const fs::path dir = scratch_directory("dry");
   const fs::path out = dir / "out.h5";
