@@ -5,7 +5,6 @@
 
 #include <unistd.h>
 
-#include <array>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "dermasim/core/error.hpp"
+#include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sweep/design.hpp"
 #include "dermasim/sweep/mpi_runner.hpp"
@@ -24,13 +24,6 @@
 namespace dermasim::cli {
 
 namespace {
-
-// The metric series of MODEL.md ("Metrics"), so that a misspelt metric fails before any run.
-constexpr std::array<std::string_view, 12> kMetrics = {
-    "scar_depth_mm",          "scar_deficit_mm2",       "improvement_pct",
-    "collagen_papillary_rel", "collagen_reticular_rel", "collagen_type3_fraction",
-    "fibroblasts_rel",        "myofibroblasts_rel",     "growth_factor_peak",
-    "inflammation_mean",      "pih_risk_index",         "fibrosis_flag"};
 
 // A signal handler can only reach static storage; this flag is the one piece of process-wide
 // state, set by SIGINT and read by the runner between runs.
@@ -118,7 +111,13 @@ int report(const SweepArgs& args, const sweep::SweepSpec& spec, const sweep::Swe
 
 int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
   SweepArgs args = given;
-  sweep::SweepSpec spec = sweep::load_sweep(args.sweep_file, sweep::SpecCheck{kMetrics});
+  // The model's metric names and units, so a misspelt metric fails before any run.
+  std::vector<std::string_view> names, units;
+  for (const auto& m : model::metric_infos()) {
+    names.push_back(m.name);
+    units.push_back(m.unit);
+  }
+  sweep::SweepSpec spec = sweep::load_sweep(args.sweep_file, sweep::SpecCheck{names, units});
   check_every_run(spec);
   if (args.out_dir.empty()) args.out_dir = spec.name + "-sweep";
   if (args.threads_per_run < 1) throw InputError("--threads-per-run: must be at least 1");
