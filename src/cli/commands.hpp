@@ -11,7 +11,9 @@ namespace dermasim::cli {
 using Command = std::function<int()>;
 
 void add_version_info(CLI::App& app);
+void add_run_command(CLI::App& app, Command& selected);
 void add_validate_command(CLI::App& app, Command& selected);
+void add_info_command(CLI::App& app, Command& selected);
 void add_presets_command(CLI::App& app, Command& selected, const char* argv0);
 
 }  // namespace dermasim::cli

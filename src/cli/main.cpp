@@ -13,7 +13,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cli::add_version_info(app);
   cli::Command selected;
+  cli::add_run_command(app, selected);
   cli::add_validate_command(app, selected);
+  cli::add_info_command(app, selected);
   cli::add_presets_command(app, selected, argv[0]);
 
   try {

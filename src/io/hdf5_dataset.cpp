@@ -132,6 +132,21 @@ void read_rows(const Handle& dataset, hid_t memory_type, void* data, hsize_t fir
         "read", dataset.where());
 }
 
+void write_filtered_chunk(const Handle& dataset, std::span<const hsize_t> offset,
+                          std::span<const unsigned char> bytes) {
+  check(H5Dwrite_chunk(dataset.id(), H5P_DEFAULT, 0, offset.data(), bytes.size(), bytes.data()),
+        "write a chunk of", dataset.where());
+}
+
+int filter_count(const Handle& dataset) {
+  const Handle dcpl(
+      check_id(H5Dget_create_plist(dataset.id()), "get the creation list of", dataset.where()),
+      H5Pclose, dataset.where());
+  const int n = H5Pget_nfilters(dcpl.id());
+  if (n < 0) fail("count the filters of", dataset.where());
+  return n;
+}
+
 Handle write_string_dataset(const Handle& parent, std::string_view name, std::string_view text) {
   const std::string where = child_where(parent, name);
   const Handle type = utf8_string_type();

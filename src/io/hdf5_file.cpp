@@ -61,4 +61,21 @@ bool has_link(const Handle& parent, std::string_view name) {
   return result > 0;
 }
 
+std::vector<std::string> link_names(const Handle& group) {
+  H5G_info_t info;
+  check(H5Gget_info(group.id(), &info), "inspect", group.where());
+  std::vector<std::string> names;
+  for (hsize_t i = 0; i < info.nlinks; ++i) {
+    const ssize_t length =
+        H5Lget_name_by_idx(group.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+    if (length < 0) fail("list", group.where());
+    std::string name(static_cast<std::size_t>(length) + 1, '\0');
+    H5Lget_name_by_idx(group.id(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(),
+                       H5P_DEFAULT);
+    name.resize(static_cast<std::size_t>(length));
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
 }  // namespace dermasim::io::h5

@@ -1,12 +1,10 @@
 // The results file writer (see results_writer.hpp for the crash-safety strategy, and
-// docs/file-format.md for the layout it produces).
+// docs/file-format.md for the layout it produces). Snapshots and metrics are delegated to
+// SnapshotSeries and MetricSeries; this file owns the file's life cycle.
 #include "dermasim/io/results_writer.hpp"
 
-#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <ctime>
-#include <limits>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
@@ -14,7 +12,9 @@
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
+#include "dermasim/io/metric_series.hpp"
 #include "dermasim/io/results_layout.hpp"
+#include "dermasim/io/snapshot_series.hpp"
 #include "dermasim/io/xdmf.hpp"
 
 namespace dermasim::io {
@@ -30,23 +30,11 @@ std::string iso8601_now() {
   return text;
 }
 
-h5::Handle extendible_series(const h5::Handle& parent, std::string_view name, std::string_view unit,
-                             std::string_view description) {
-  const hsize_t dims[] = {0};
-  h5::Storage storage;
-  storage.extendible = true;
-  storage.chunk = {1024};
-  h5::Handle series = h5::create_dataset(parent, name, h5::TypeOf<double>::file(), dims, storage);
-  describe(series, unit, description);
-  return series;
-}
-
-// The shape of one snapshot, slowest axis first: (nz, nx) or (nz, ny, nx).
-std::vector<hsize_t> snapshot_shape(const Grid& grid) {
-  if (grid.dimensions() == 3) {
-    return {hsize_t(grid.nz()), hsize_t(grid.ny()), hsize_t(grid.nx())};
-  }
-  return {hsize_t(grid.nz()), hsize_t(grid.nx())};
+// Static content is replaced when written again (a resumed run repeats the fresh run's calls).
+void remove_if_present(const h5::Handle& parent, std::string_view name) {
+  if (!h5::has_link(parent, name)) return;
+  h5::check(H5Ldelete(parent.id(), std::string(name).c_str(), H5P_DEFAULT), "replace",
+            h5::child_where(parent, name));
 }
 
 }  // namespace
@@ -59,104 +47,25 @@ struct ResultsWriter::State {
   bool close_attempted = false;
 
   h5::Handle file;
-  h5::Handle fields_group;
-  h5::Handle metrics_group;
-  h5::Handle summary_group;
-  h5::Handle snapshot_times;
-  h5::Handle metric_times;
+  h5::Handle summary;
   h5::Handle events;
-
-  std::vector<std::string> field_names;
-  std::vector<h5::Handle> field_sets;
-  std::vector<hsize_t> shape;  // of one snapshot
-  XdmfSeries xdmf;
-  std::vector<float> buffer;
-
-  std::vector<MetricInfo> metrics;
-  std::vector<h5::Handle> metric_sets;
-  std::vector<double> pending_times;
-  std::vector<std::vector<double>> pending_values;  // [metric][row]
-  std::size_t metric_rows_written = 0;
   std::size_t event_rows = 0;
-
-  void write_pending_metrics() {
-    if (pending_times.empty()) return;
-    h5::append<double>(metric_times, pending_times);
-    for (std::size_t m = 0; m < metrics.size(); ++m) {
-      h5::append<double>(metric_sets[m], pending_values[m]);
-      pending_values[m].clear();
-    }
-    metric_rows_written += pending_times.size();
-    pending_times.clear();
-  }
-
-  void create_field_datasets(const FieldSet& fields) {
-    const Grid& grid = fields.grid();
-    shape = snapshot_shape(grid);
-    std::vector<hsize_t> dims = shape;
-    dims.insert(dims.begin(), 0);
-    h5::Storage storage;
-    storage.extendible = true;
-    storage.chunk = dims;
-    storage.chunk[0] = 1;
-    storage.shuffle = true;
-    storage.gzip_level = options.gzip_level;
-    for (int f = 0; f < fields.size(); ++f) {
-      const FieldInfo& info = fields[f].info();
-      field_names.push_back(info.name);
-      field_sets.push_back(
-          h5::create_dataset(fields_group, info.name, h5::TypeOf<float>::file(), dims, storage));
-      describe(field_sets.back(), info.unit, info.description);
-    }
-    xdmf.dimensions = grid.dimensions();
-    xdmf.nx = grid.nx();
-    xdmf.ny = grid.ny();
-    xdmf.nz = grid.nz();
-    xdmf.spacing_mm = grid.spacing();
-    xdmf.fields = field_names;
-    xdmf.h5_file_name = out.filename().string();
-  }
-
-  void check_layout(const FieldSet& fields) const {
-    bool same = fields.size() == static_cast<int>(field_names.size()) &&
-                snapshot_shape(fields.grid()) == shape;
-    for (int f = 0; same && f < fields.size(); ++f) same = fields[f].name() == field_names[f];
-    if (!same) throw Error("append_snapshot: the fields or grid differ from the first snapshot");
-  }
-
-  // /summary "<metric>.final", ".peak", ".peak_time_days" from the series on disk.
-  void summarise_metrics() {
-    const std::vector<double> times = h5::read_all<double>(metric_times);
-    for (std::size_t m = 0; m < metrics.size(); ++m) {
-      const std::vector<double> values = h5::read_all<double>(metric_sets[m]);
-      std::size_t peak = values.size();
-      for (std::size_t r = 0; r < values.size(); ++r) {
-        if (!std::isnan(values[r]) && (peak == values.size() || values[r] > values[peak])) {
-          peak = r;
-        }
-      }
-      if (peak == values.size()) continue;
-      const std::string& name = metrics[m].name;
-      h5::write_attribute(summary_group, name + ".final", values.back());
-      h5::write_attribute(summary_group, name + ".peak", values[peak]);
-      h5::write_attribute(summary_group, name + ".peak_time_days", times[peak]);
-      h5::write_attribute(summary_group, name + ".units", std::string_view(metrics[m].unit));
-    }
-  }
+  SnapshotSeries snapshots;
+  MetricSeries metrics;
 
   // Closes every object, then the file, so that the file is complete when this returns.
   void close_file() {
-    field_sets.clear();
-    metric_sets.clear();
-    snapshot_times = {};
-    metric_times = {};
+    snapshots = {};
+    metrics = {};
     events = {};
-    fields_group = {};
-    metrics_group = {};
-    summary_group = {};
+    summary = {};
     file.close();
   }
 };
+
+ResultsWriter::ResultsWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ResultsWriter::ResultsWriter(ResultsWriter&&) noexcept = default;
+ResultsWriter& ResultsWriter::operator=(ResultsWriter&&) noexcept = default;
 
 ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptions& options)
     : state_(std::make_unique<State>()) {
@@ -166,8 +75,13 @@ ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptio
   s.partial = partial_path(s.out);
   s.options = options;
   s.file = h5::create_file(s.partial.string());
+  // An overwritten output goes now, not at the end: after a crash the output path must not
+  // hold a complete file from another run.
+  std::error_code ec;
+  fs::remove(s.out, ec);
+  fs::remove(xdmf_path(s.out), ec);
   h5::write_attribute(s.file, kFileKindAttribute, kResultsFileKind);
-  h5::write_attribute(s.file, "format_version", std::int64_t{kResultsFormatVersion});
+  h5::write_attribute(s.file, "format_version", kResultsFormatVersion);
   h5::write_attribute(s.file, "dermasim_version", version());
   h5::write_attribute(s.file, "git_commit", git_commit());
   h5::write_attribute(s.file, "created", std::string_view(iso8601_now()));
@@ -176,16 +90,59 @@ ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptio
   h5::write_attribute(s.file, "threads", std::int64_t{run.threads});
   h5::write_attribute(s.file, "wall_seconds", 0.0);
   h5::write_attribute(s.file, "status", std::string_view("running"));
-
-  s.fields_group = h5::create_group(s.file, "fields");
-  s.snapshot_times =
-      extendible_series(s.fields_group, "time_days", "day", "simulated time of each snapshot");
-  s.metrics_group = h5::create_group(s.file, "metrics");
-  s.metric_times = extendible_series(s.metrics_group, "time_days", "day",
-                                     "simulated time of each metric sample");
+  s.snapshots = SnapshotSeries::create(h5::create_group(s.file, "fields"), options.gzip_level);
+  s.metrics = MetricSeries::create(h5::create_group(s.file, "metrics"));
   s.events = create_event_table(s.file, "events");
-  s.summary_group = h5::create_group(s.file, "summary");
+  s.summary = h5::create_group(s.file, "summary");
   h5::flush(s.file);
+}
+
+ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
+                                    const WriterOptions& options) {
+  auto state = std::make_unique<State>();
+  State& s = *state;
+  s.out = std::move(out);
+  s.partial = partial_path(s.out);
+  s.options = options;
+  std::error_code ec;
+  const bool from_partial = fs::exists(s.partial, ec);
+  const fs::path source = from_partial ? s.partial : s.out;
+  if (!fs::exists(source, ec)) {
+    throw IoError("cannot resume: neither " + s.partial.string() + " nor " + s.out.string() +
+                  " exists");
+  }
+  s.file = h5::open_file(source.string(), true);
+  if (!h5::has_attribute(s.file, kFileKindAttribute) ||
+      h5::read_string_attribute(s.file, kFileKindAttribute) != kResultsFileKind) {
+    throw IoError("cannot resume " + source.string() + ": not a dermasim results file");
+  }
+  // Check every series before cutting any, so a refused resume leaves the file untouched.
+  for (const auto& [path, rows] :
+       {std::pair<const char*, std::size_t>{"fields/time_days", keep.snapshots},
+        {"metrics/time_days", keep.metric_samples},
+        {"events", keep.events}}) {
+    if (h5::shape(h5::open_dataset(s.file, path)).at(0) < rows) {
+      throw IoError("cannot resume " + source.string() + ": /" + path + " holds fewer than " +
+                    std::to_string(rows) + " rows");
+    }
+  }
+  if (!from_partial) {
+    fs::rename(s.out, s.partial, ec);
+    if (ec) throw IoError("cannot rename " + s.out.string() + ": " + ec.message());
+  }
+  h5::write_attribute(s.file, "status", std::string_view("running"));
+  const h5::Handle grid =
+      h5::has_link(s.file, "grid") ? h5::open_group(s.file, "grid") : h5::Handle();
+  const double spacing = grid ? h5::read_double_attribute(grid, "spacing_mm") : 0.0;
+  s.snapshots = SnapshotSeries::reopen(h5::open_group(s.file, "fields"), keep.snapshots, spacing,
+                                       options.gzip_level);
+  s.metrics = MetricSeries::reopen(h5::open_group(s.file, "metrics"), keep.metric_samples);
+  s.events = h5::open_dataset(s.file, "events");
+  h5::resize_rows(s.events, keep.events);
+  s.event_rows = keep.events;
+  s.summary = h5::open_group(s.file, "summary");
+  h5::flush(s.file);
+  return ResultsWriter(std::move(state));
 }
 
 ResultsWriter::~ResultsWriter() {
@@ -201,6 +158,8 @@ ResultsWriter::~ResultsWriter() {
 
 void ResultsWriter::write_scenario(std::string_view text, std::string_view resolved_yaml) {
   const State& s = *state_;
+  remove_if_present(s.file, "scenario");
+  remove_if_present(s.file, "scenario_resolved");
   describe(h5::write_string_dataset(s.file, "scenario", text), "text",
            "the scenario file as given");
   describe(h5::write_string_dataset(s.file, "scenario_resolved", resolved_yaml), "text",
@@ -208,35 +167,21 @@ void ResultsWriter::write_scenario(std::string_view text, std::string_view resol
 }
 
 void ResultsWriter::write_parameters(const model::ParameterSet& parameters) {
+  remove_if_present(state_->file, "parameters");
   write_parameters_group(state_->file, parameters);
 }
 
 void ResultsWriter::write_grid(const Grid& grid) {
+  remove_if_present(state_->file, "grid");
   write_grid_group(state_->file, grid);
 }
 
 void ResultsWriter::declare_metrics(std::vector<MetricInfo> metrics) {
-  State& s = *state_;
-  if (!s.metrics.empty()) throw Error("declare_metrics called twice");
-  for (const MetricInfo& info : metrics) {
-    s.metric_sets.push_back(
-        extendible_series(s.metrics_group, info.name, info.unit, info.description));
-  }
-  s.metrics = std::move(metrics);
-  s.pending_values.assign(s.metrics.size(), {});
+  state_->metrics.declare(std::move(metrics));
 }
 
 void ResultsWriter::append_metrics(double time_days, std::span<const NamedValue> values) {
-  State& s = *state_;
-  const std::size_t row = s.pending_times.size();
-  for (auto& column : s.pending_values) column.push_back(std::numeric_limits<double>::quiet_NaN());
-  s.pending_times.push_back(time_days);
-  for (const NamedValue& v : values) {
-    const auto it = std::find_if(s.metrics.begin(), s.metrics.end(),
-                                 [&](const MetricInfo& m) { return m.name == v.name; });
-    if (it == s.metrics.end()) throw Error("append_metrics: undeclared metric '" + v.name + "'");
-    s.pending_values[static_cast<std::size_t>(it - s.metrics.begin())][row] = v.value;
-  }
+  state_->metrics.append(time_days, values);
 }
 
 void ResultsWriter::add_event(const EventRecord& event) {
@@ -245,49 +190,34 @@ void ResultsWriter::add_event(const EventRecord& event) {
 }
 
 void ResultsWriter::append_snapshot(double time_days, const FieldSet& fields) {
-  State& s = *state_;
-  if (s.field_sets.empty()) {
-    s.create_field_datasets(fields);
-  } else {
-    s.check_layout(fields);
-    if (time_days < s.xdmf.times_days.back()) {
-      throw Error("append_snapshot: time " + std::to_string(time_days) + " d is before the last");
-    }
-  }
-  for (int f = 0; f < fields.size(); ++f) {
-    const std::span<const double> values = fields[f].values();
-    s.buffer.resize(values.size());
-    std::transform(values.begin(), values.end(), s.buffer.begin(),
-                   [](double v) { return static_cast<float>(v); });
-    h5::append<float>(s.field_sets[f], s.buffer);
-  }
-  h5::append<double>(s.snapshot_times, std::span<const double>(&time_days, 1));
-  s.xdmf.times_days.push_back(time_days);
+  state_->snapshots.append(time_days, fields);
   flush();
 }
 
 void ResultsWriter::add_summary(std::string_view name, double value, std::string_view unit) {
-  h5::write_attribute(state_->summary_group, name, value);
-  h5::write_attribute(state_->summary_group, std::string(name) + ".units", unit);
+  h5::write_attribute(state_->summary, name, value);
+  h5::write_attribute(state_->summary, std::string(name) + ".units", unit);
 }
 
 void ResultsWriter::flush() {
-  state_->write_pending_metrics();
+  state_->metrics.write_pending();
   h5::flush(state_->file);
 }
 
+SeriesCounts ResultsWriter::checkpoint_marks() {
+  flush();
+  return {snapshot_count(), metric_sample_count(), event_count()};
+}
+
 std::size_t ResultsWriter::snapshot_count() const {
-  return state_->xdmf.times_days.size();
+  return state_->snapshots.size();
 }
-
 std::size_t ResultsWriter::metric_sample_count() const {
-  return state_->metric_rows_written + state_->pending_times.size();
+  return state_->metrics.size();
 }
-
 std::size_t ResultsWriter::event_count() const {
   return state_->event_rows;
 }
-
 const fs::path& ResultsWriter::output_path() const {
   return state_->out;
 }
@@ -296,12 +226,13 @@ void ResultsWriter::close(std::string_view status, double wall_seconds) {
   State& s = *state_;
   if (s.close_attempted) throw Error("ResultsWriter::close called twice");
   s.close_attempted = true;
-  s.write_pending_metrics();
-  s.summarise_metrics();
+  s.metrics.write_pending();
+  s.metrics.summarise(s.summary);
   h5::write_attribute(s.file, "wall_seconds", wall_seconds);
   h5::write_attribute(s.file, "status", status);
+  const XdmfSeries sidecar = s.snapshots.xdmf(s.out.filename().string());
   s.close_file();
-  if (!s.xdmf.times_days.empty()) write_xdmf(xdmf_path(s.out), s.xdmf);
+  if (!sidecar.times_days.empty()) write_xdmf(xdmf_path(s.out), sidecar);
   std::error_code ec;
   fs::rename(s.partial, s.out, ec);
   if (ec) {

@@ -11,7 +11,7 @@ std::vector<FieldInfo> model_field_infos(const ParameterSet& params) {
   return {
       {"damage", "1", "tissue disruption (0 intact, 1 destroyed)", 1.0},
       {"inflammation", "1", "lumped neutrophil/macrophage/cytokine activity (1 = acute peak)", 1.0},
-      {"growth_factor", "ng/mL", "active TGF-beta1/PDGF, lumped", 1.0},
+      {"growth_factor", "ng/mL", "active TGF-beta1/PDGF, lumped", 10.0},
       {"fibroblasts", "cells/mm3", "fibroblasts, resident and activated", f0},
       {"myofibroblasts", "cells/mm3", "alpha-SMA+ myofibroblasts", f0},
       {"mmp", "1", "collagenase activity (1 = homeostasis)", 1.0},

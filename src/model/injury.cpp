@@ -57,7 +57,8 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
   if (session.device == Device::kRfPen && session.rf_energy > 0.0) {
     out.coagulation_radius = rf_coagulation_radius(session.rf_energy, params);
     if (out.coagulation_radius > 0.0) {
-      for (const Column& t : tracks) add_ball(g, t.x, t.y, t.depth, out.coagulation_radius, fraction);
+      for (const Column& t : tracks)
+        add_ball(g, t.x, t.y, t.depth, out.coagulation_radius, fraction);
     }
   }
 

@@ -28,11 +28,15 @@ const std::array<MetricInfo, kMetricCount> kInfos = {{
     {"fibrosis_flag", "1", "1 if the autocrine growth factor loop is above threshold anywhere"},
 }};
 
-bool is_dermis(Layer l) { return l == Layer::kPapillary || l == Layer::kReticular; }
+bool is_dermis(Layer l) {
+  return l == Layer::kPapillary || l == Layer::kReticular;
+}
 
 }  // namespace
 
-const std::array<MetricInfo, kMetricCount>& metric_infos() { return kInfos; }
+const std::array<MetricInfo, kMetricCount>& metric_infos() {
+  return kInfos;
+}
 
 MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_depth,
                                      const FieldSet& initial)
@@ -63,9 +67,9 @@ MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_de
   const ParameterSet& p = model.parameters();
   inv_f0_ = 1.0 / model.baseline().fibroblasts_dermis;
   pih_weight_ = fitzpatrick_weight(model.skin().fitzpatrick, p);
-  gain_per_cell_ = p[ParamId::growth_factor_autocrine_secretion] /
-                   (p[ParamId::growth_factor_autocrine_half_saturation] *
-                    p[ParamId::growth_factor_decay_rate]);
+  gain_per_cell_ =
+      p[ParamId::growth_factor_autocrine_secretion] /
+      (p[ParamId::growth_factor_autocrine_half_saturation] * p[ParamId::growth_factor_decay_rate]);
   eta_m_ = p[ParamId::growth_factor_myofibroblast_weight];
   deficit0_ = scar_shape(elevation(initial)).deficit;
 }
@@ -80,7 +84,8 @@ std::vector<double> MetricsCalculator::elevation(const FieldSet& state) const {
     const double inv = inv_row_collagen_[k];
     if (inv == 0.0) continue;
     const std::size_t base = k * per_row;
-    for (std::size_t p = 0; p < per_row; ++p) e[p] += ((ci[base + p] + cm[base + p]) * inv - 1.0) * h;
+    for (std::size_t p = 0; p < per_row; ++p)
+      e[p] += ((ci[base + p] + cm[base + p]) * inv - 1.0) * h;
   }
   return e;
 }
@@ -138,12 +143,10 @@ MetricValues MetricsCalculator::compute(const FieldSet& state) const {
   m[kMyofibroblastsRel] = masked(treated_row_, myo) * inv_treated * inv_f0_;
   m[kGrowthFactorPeak] = parallel_max(n, [&](std::size_t c) { return state[kGrowthFactor][c]; });
   m[kInflammationMean] = masked(treated_row_, infl) * inv_treated;
-  m[kPihRiskIndex] = epidermal_cells_ > 0.0
-                         ? pih_weight_ * masked(epidermal_row_, dose) / epidermal_cells_
-                         : 0.0;
-  const double gain = gain_per_cell_ * parallel_max(n, [&](std::size_t c) {
-                        return fib[c] + eta_m_ * myo[c];
-                      });
+  m[kPihRiskIndex] =
+      epidermal_cells_ > 0.0 ? pih_weight_ * masked(epidermal_row_, dose) / epidermal_cells_ : 0.0;
+  const double gain =
+      gain_per_cell_ * parallel_max(n, [&](std::size_t c) { return fib[c] + eta_m_ * myo[c]; });
   m[kFibrosisFlag] = gain >= 1.0 ? 1.0 : 0.0;
   return m;
 }

@@ -24,7 +24,9 @@ std::string format_value(double v, std::string_view unit) {
 
 }  // namespace
 
-std::span<const ParameterSpec> parameter_registry() { return kRegistry; }
+std::span<const ParameterSpec> parameter_registry() {
+  return kRegistry;
+}
 
 const ParameterSpec* find_parameter(std::string_view name) {
   for (const auto& spec : kRegistry) {
@@ -35,9 +37,12 @@ const ParameterSpec* find_parameter(std::string_view name) {
 
 std::string_view tag_label(SourceTag tag) {
   switch (tag) {
-    case SourceTag::M: return "[M]";
-    case SourceTag::P: return "[P]";
-    case SourceTag::A: return "[A]";
+    case SourceTag::M:
+      return "[M]";
+    case SourceTag::P:
+      return "[P]";
+    case SourceTag::A:
+      return "[A]";
   }
   DERMASIM_UNREACHABLE();
 }
@@ -61,8 +66,7 @@ void ParameterSet::set(std::string_view name, double value) {
   if (!spec) {
     std::vector<std::string_view> names;
     for (const auto& s : kRegistry) names.push_back(s.name);
-    throw InputError("unknown parameter '" + std::string(name) + "'" +
-                     did_you_mean(name, names));
+    throw InputError("unknown parameter '" + std::string(name) + "'" + did_you_mean(name, names));
   }
   set(static_cast<ParamId>(spec - kRegistry), value);
 }

@@ -44,10 +44,9 @@ double rf_coagulation_radius(double energy_mj, const ParameterSet& params) {
     volume[i] = 4.0 / 3.0 * std::numbers::pi * (r1 * r1 * r1 - r0 * r0 * r0);
     // Source power of the part of the shell inside the tip sphere.
     const double inside_r1 = std::min(r1, a);
-    const double inside =
-        inside_r1 > r0
-            ? 4.0 / 3.0 * std::numbers::pi * (inside_r1 * inside_r1 * inside_r1 - r0 * r0 * r0)
-            : 0.0;
+    const double inside = inside_r1 > r0 ? 4.0 / 3.0 * std::numbers::pi *
+                                               (inside_r1 * inside_r1 * inside_r1 - r0 * r0 * r0)
+                                         : 0.0;
     heating[i] = source * inside / volume[i];
   }
   // Stability of explicit diffusion on the innermost shells bounds the step.
@@ -67,8 +66,8 @@ double rf_coagulation_radius(double energy_mj, const ParameterSet& params) {
       // The outer edge is held at body temperature.
       const double outer_t = i + 1 < kShells ? temp[i + 1] : kBodyTemperature;
       const double outer = k_t * face_area[i + 1] * (outer_t - temp[i]) / dr;
-      const double rate = (inner + outer) / volume[i] + perfusion * (kBodyTemperature - temp[i]) +
-                          on * heating[i];
+      const double rate =
+          (inner + outer) / volume[i] + perfusion * (kBodyTemperature - temp[i]) + on * heating[i];
       next[i] = temp[i] + dt * rate / rho_c;
     }
     temp.swap(next);

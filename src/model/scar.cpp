@@ -11,7 +11,9 @@
 namespace dermasim::model {
 namespace {
 
-bool is_dermis(Layer l) { return l == Layer::kPapillary || l == Layer::kReticular; }
+bool is_dermis(Layer l) {
+  return l == Layer::kPapillary || l == Layer::kReticular;
+}
 
 }  // namespace
 
@@ -30,14 +32,17 @@ double scar_profile(const ScarSpec& scar, double r) {
   const double half = 0.5 * scar.width;
   if (r > half || scar.type == ScarType::kNone) return 0.0;
   switch (scar.type) {
-    case ScarType::kIcepick: return scar.depth * (1.0 - r / half);
-    case ScarType::kBoxcar: return scar.depth;
+    case ScarType::kIcepick:
+      return scar.depth * (1.0 - r / half);
+    case ScarType::kBoxcar:
+      return scar.depth;
     case ScarType::kRolling:
     case ScarType::kHypertrophic: {
       const double c = std::cos(std::numbers::pi * r / scar.width);
       return scar.depth * c * c;
     }
-    case ScarType::kNone: return 0.0;
+    case ScarType::kNone:
+      return 0.0;
   }
   DERMASIM_UNREACHABLE();
 }
@@ -71,8 +76,8 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
        << " mm dermis (at most 95 % of its collagen can be missing)";
     throw InputError(os.str());
   }
-  const double cap = params[ParamId::collagen_capacity_factor];
-  const double m_hyp = params[ParamId::scar_hypertrophic_myofibroblasts] * baseline.fibroblasts_dermis;
+  const double m_hyp =
+      params[ParamId::scar_hypertrophic_myofibroblasts] * baseline.fibroblasts_dermis;
   const double apoptosis = params[ParamId::myofibroblast_apoptosis_rate];
   const double apoptosis_factor = params[ParamId::scar_hypertrophic_apoptosis_factor];
 
@@ -91,8 +96,7 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
           const double weight = row_phi / phi;
           state[kMyofibroblasts][c] = m_hyp * weight;
           maps.myofibroblast_apoptosis[c] = apoptosis * (1.0 - (1.0 - apoptosis_factor) * weight);
-          maps.inv_capacity[c] =
-              1.0 / (cap * (state[kCollagenImmature][c] + state[kCollagenMature][c]));
+          maps.inv_capacity[c] /= factor;
         }
       }
     }

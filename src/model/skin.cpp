@@ -19,10 +19,14 @@ constexpr double kOldAge = 85.0;
 
 LayerDepths site_layer_depths(Site site) {
   switch (site) {
-    case Site::kCheek: return {0.06, 0.30, 1.70};
-    case Site::kForehead: return {0.05, 0.25, 1.10};
-    case Site::kTemple: return {0.05, 0.23, 1.00};
-    case Site::kBack: return {0.08, 0.40, 2.60};
+    case Site::kCheek:
+      return {0.06, 0.30, 1.70};
+    case Site::kForehead:
+      return {0.05, 0.25, 1.10};
+    case Site::kTemple:
+      return {0.05, 0.23, 1.00};
+    case Site::kBack:
+      return {0.08, 0.40, 2.60};
   }
   DERMASIM_UNREACHABLE();
 }
@@ -36,8 +40,7 @@ AgeFactors age_factors(double age_years, const ParameterSet& params) {
 
 double fitzpatrick_weight(int fitzpatrick, const ParameterSet& params) {
   if (fitzpatrick < 1 || fitzpatrick > 6) {
-    throw InputError("skin.fitzpatrick: " + std::to_string(fitzpatrick) +
-                     " is outside I .. VI");
+    throw InputError("skin.fitzpatrick: " + std::to_string(fitzpatrick) + " is outside I .. VI");
   }
   return std::exp(params[ParamId::pih_phototype_factor] * (fitzpatrick - 3));
 }
@@ -61,7 +64,9 @@ TissueBaseline tissue_baseline(const SkinSpec& skin, const ParameterSet& params)
   const double k_mat = params[ParamId::collagen_maturation_rate];
   const double k_im = params[ParamId::collagen_immature_degradation];
   const double k_m = params[ParamId::collagen_mature_turnover] * b.age.synthesis;
-  const double room = 1.0 - 1.0 / params[ParamId::collagen_capacity_factor];
+  const double cap = params[ParamId::collagen_capacity_factor];
+  const double capacity[kLayerCount] = {0.0, cap * collagen[2], cap * collagen[2],
+                                        cap * collagen[3]};
   for (int l = 0; l < kLayerCount; ++l) {
     LayerBaseline& layer = b.layers[l];
     layer.fibroblasts = fibroblasts[l];
@@ -69,6 +74,7 @@ TissueBaseline tissue_baseline(const SkinSpec& skin, const ParameterSet& params)
     layer.mature_turnover = k_m;
     layer.immature = collagen[l] * k_m / (k_mat + k_m);
     layer.mature = collagen[l] - layer.immature;
+    layer.capacity = collagen[l] > 0.0 ? capacity[l] : 0.0;
     if (collagen[l] > 0.0) {
       if (!(fibroblasts[l] > 0.0)) {
         throw InputError(
@@ -76,6 +82,12 @@ TissueBaseline tissue_baseline(const SkinSpec& skin, const ParameterSet& params)
             "but no fibroblasts to maintain it (fibroblast.hypodermis_factor = 0); set one "
             "of them consistently");
       }
+      if (!(collagen[l] < capacity[l])) {
+        throw InputError(
+            "homeostasis: the papillary collagen baseline (collagen.baseline_papillary) is at or "
+            "above the dermal capacity collagen.capacity_factor x collagen.baseline_reticular");
+      }
+      const double room = 1.0 - collagen[l] / capacity[l];
       layer.synthesis = (k_mat + k_im) * layer.immature / (fibroblasts[l] * room);
     }
   }

@@ -19,8 +19,10 @@ constexpr std::uint64_t kAcneStream = 1;
 // The parameters that enter each field's resting balance, for the homeostasis message.
 const char* balance_parameters(int field) {
   switch (field) {
-    case kDamage: return "damage.repair_rate_*";
-    case kInflammation: return "inflammation.damage_secretion, inflammation.decay_rate";
+    case kDamage:
+      return "damage.repair_rate_*";
+    case kInflammation:
+      return "inflammation.damage_secretion, inflammation.decay_rate";
     case kGrowthFactor:
       return "growth_factor.inflammatory_secretion, growth_factor.autocrine_secretion, "
              "growth_factor.decay_rate";
@@ -29,14 +31,17 @@ const char* balance_parameters(int field) {
              "myofibroblast.differentiation_rate, myofibroblast.reversion_rate";
     case kMyofibroblasts:
       return "myofibroblast.differentiation_rate, myofibroblast.apoptosis_rate";
-    case kMmp: return "mmp.decay_rate, mmp.inflammation_gain, mmp.growth_factor_gain";
+    case kMmp:
+      return "mmp.decay_rate, mmp.inflammation_gain, mmp.growth_factor_gain";
     case kCollagenImmature:
       return "collagen.maturation_rate, collagen.immature_degradation, "
              "collagen.capacity_factor, fibroblast.baseline_density";
     case kCollagenMature:
       return "collagen.maturation_rate, collagen.mature_turnover, collagen.aging_loss";
-    case kPihDose: return "pih.inflammation_threshold";
-    default: DERMASIM_UNREACHABLE();
+    case kPihDose:
+      return "pih.inflammation_threshold";
+    default:
+      DERMASIM_UNREACHABLE();
   }
 }
 
@@ -99,8 +104,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
     r.inv_f0 = lb.fibroblasts > 0.0 ? 1.0 / lb.fibroblasts : 0.0;
     r.synthesis = lb.synthesis;
     r.maintenance = lb.collagen > 0.0 ? p[ParamId::collagen_maintenance_coupling] *
-                                            (1.0 - 1.0 / p[ParamId::collagen_capacity_factor]) /
-                                            lb.collagen
+                                            (1.0 - lb.collagen / lb.capacity) / lb.collagen
                                       : 0.0;
     r.mature_loss = lb.mature_turnover;
     r.epidermal = layer == Layer::kEpidermis ? 1.0 : 0.0;
@@ -108,7 +112,6 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
   }
 
   const std::size_t cells = grid_.cells(), per_row = grid_.cells_per_row();
-  const double cap = p[ParamId::collagen_capacity_factor];
   maps_.inv_capacity.assign(cells, 0.0);
   maps_.myofibroblast_apoptosis.assign(cells, p[ParamId::myofibroblast_apoptosis_rate]);
   maps_.inflammation_source.assign(cells, 0.0);
@@ -117,7 +120,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
     const LayerBaseline& lb = baseline_[grid_.layer(k)];
     for (std::size_t q = 0; q < per_row; ++q) {
       const std::size_t c = k * per_row + q;
-      maps_.inv_capacity[c] = lb.collagen > 0.0 ? 1.0 / (cap * lb.collagen) : 0.0;
+      maps_.inv_capacity[c] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
       initial_[kFibroblasts][c] = lb.fibroblasts;
       initial_[kMmp][c] = lb.fibroblasts > 0.0 ? 1.0 : 0.0;
       initial_[kCollagenImmature][c] = lb.immature;
@@ -128,9 +131,9 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
 
   if (skin.active_acne) {
     Rng rng(seed, kAcneStream);
-    const auto foci = place_columns(grid_, p[ParamId::acne_focus_density],
-                                    p[ParamId::acne_focus_depth], p[ParamId::acne_focus_radius],
-                                    TrackPattern::kRandom, rng);
+    const auto foci =
+        place_columns(grid_, p[ParamId::acne_focus_density], p[ParamId::acne_focus_depth],
+                      p[ParamId::acne_focus_radius], TrackPattern::kRandom, rng);
     std::vector<double> fraction(cells, 0.0);
     add_columns(grid_, foci, fraction);
     const double source = p[ParamId::acne_inflammation_source];
@@ -145,7 +148,9 @@ FieldSet TissueModel::initial_state() const {
   return copy;
 }
 
-TissueKernel TissueModel::kernel() const { return TissueKernel(constants_, rows_, maps_); }
+TissueKernel TissueModel::kernel() const {
+  return TissueKernel(constants_, rows_, maps_);
+}
 
 std::vector<DiffusionSpec> TissueModel::diffusion_specs() const {
   const int nz = grid_.nz();
@@ -159,8 +164,11 @@ std::vector<DiffusionSpec> TissueModel::diffusion_specs() const {
       d_f[k] = params_[ParamId::fibroblast_motility];
     }
   }
-  return {{kInflammation, d_i}, {kGrowthFactor, d_g}, {kMmp, d_p},
-          {kFibroblasts, d_f},  {kMyofibroblasts, d_f}};
+  return {{kInflammation, d_i},
+          {kGrowthFactor, d_g},
+          {kMmp, d_p},
+          {kFibroblasts, d_f},
+          {kMyofibroblasts, d_f}};
 }
 
 std::vector<ChemotaxisSpec> TissueModel::chemotaxis_specs() const {
@@ -180,9 +188,9 @@ void TissueModel::check_homeostasis() const {
   clean.inv_capacity.resize(nz);
   clean.myofibroblast_apoptosis.assign(nz, params_[ParamId::myofibroblast_apoptosis_rate]);
   clean.inflammation_source.assign(nz, 0.0);
-  const double cap = params_[ParamId::collagen_capacity_factor];
   for (int k = 0; k < nz; ++k) {
-    clean.inv_capacity[k] = row_collagen_[k] > 0.0 ? 1.0 / (cap * row_collagen_[k]) : 0.0;
+    const LayerBaseline& lb = baseline_[grid_.layer(k)];
+    clean.inv_capacity[k] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
   }
   const TissueKernel probe(constants_, rows_, clean);
   std::vector<std::vector<double>> rest(nz, std::vector<double>(kModelFieldCount, 0.0));
@@ -202,13 +210,12 @@ void TissueModel::check_homeostasis() const {
       if (std::abs(residual) > 1e-9 * size + 1e-300) {
         std::ostringstream os;
         os << "homeostasis: untreated " << initial_[f].name() << " is not steady in row " << k
-           << " (rate " << residual << " " << initial_[f].info().unit
-           << "/day); check " << balance_parameters(f);
+           << " (rate " << residual << " " << initial_[f].info().unit << "/day); check "
+           << balance_parameters(f);
         throw InputError(os.str());
       }
     }
-    const double gain = constants_.s_GF * lb.fibroblasts /
-                        (constants_.K_auto * constants_.k_G);
+    const double gain = constants_.s_GF * lb.fibroblasts / (constants_.K_auto * constants_.k_G);
     if (gain >= 1.0) {
       std::ostringstream os;
       os << "homeostasis: the autocrine growth factor loop gain s_GF*F0/(K_auto*k_G) = " << gain

@@ -18,7 +18,9 @@ double overlap(double a0, double a1, double b0, double b1) {
   return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
 }
 
-void unite(double& f, double add) { f = 1.0 - (1.0 - f) * (1.0 - std::min(add, 1.0)); }
+void unite(double& f, double add) {
+  f = 1.0 - (1.0 - f) * (1.0 - std::min(add, 1.0));
+}
 
 // Lateral positions shifted by the period so that a shape near a periodic edge wraps around.
 std::vector<double> images(double v, double period, bool periodic) {
@@ -63,8 +65,8 @@ void disk_plane(const Grid& g, double cx, double cy, double r, std::vector<doubl
       }
     }
   }
-  const bool interior = periodic || (cx - r >= 0.0 && cx + r <= g.width() && cy - r >= 0.0 &&
-                                     cy + r <= g.breadth());
+  const bool interior =
+      periodic || (cx - r >= 0.0 && cx + r <= g.width() && cy - r >= 0.0 && cy + r <= g.breadth());
   const double exact = std::numbers::pi * r * r / (h * h);
   if (interior && sampled == 0.0) {
     // Narrower than the sub-sampling: the whole disk goes to the cell holding its centre.
@@ -88,8 +90,8 @@ std::vector<Column> place_columns(const Grid& grid, double areal_density, double
   const double breadth = volumetric ? grid.breadth() : 0.0;
   const double s = 1.0 / std::sqrt(areal_density);
   if (pattern == TrackPattern::kRandom) {
-    const long n = volumetric ? std::lround(areal_density * width * breadth)
-                              : std::lround(width / s);
+    const long n =
+        volumetric ? std::lround(areal_density * width * breadth) : std::lround(width / s);
     for (long m = 0; m < n; ++m) {
       const double x = rng.uniform(0.0, width);
       const double y = volumetric ? rng.uniform(0.0, breadth) : 0.5 * grid.breadth();
@@ -158,9 +160,8 @@ void add_ball(const Grid& g, double x, double y, double z, double radius,
       const int i0 = std::max(0, static_cast<int>(std::floor((px - radius) / h)));
       const int i1 = std::min(g.nx() - 1, static_cast<int>(std::floor((px + radius) / h)));
       const int j0 = volumetric ? std::max(0, static_cast<int>(std::floor((py - radius) / h))) : 0;
-      const int j1 = volumetric
-                         ? std::min(g.ny() - 1, static_cast<int>(std::floor((py + radius) / h)))
-                         : 0;
+      const int j1 =
+          volumetric ? std::min(g.ny() - 1, static_cast<int>(std::floor((py + radius) / h))) : 0;
       const int sub_y = volumetric ? kSub : 1;
       for (int k = k0; k <= k1; ++k) {
         for (int j = j0; j <= j1; ++j) {
@@ -189,8 +190,9 @@ void add_ball(const Grid& g, double x, double y, double z, double radius,
       periodic || (x - radius >= 0.0 && x + radius <= g.width() &&
                    (!volumetric || (y - radius >= 0.0 && y + radius <= g.breadth())));
   const bool interior = lateral_inside && z - radius >= 0.0 && z + radius <= g.depth();
-  const double exact = volumetric ? 4.0 / 3.0 * std::numbers::pi * radius * radius * radius / (h * h * h)
-                                  : std::numbers::pi * radius * radius / (h * h);
+  const double exact = volumetric
+                           ? 4.0 / 3.0 * std::numbers::pi * radius * radius * radius / (h * h * h)
+                           : std::numbers::pi * radius * radius / (h * h);
   if (interior && sampled == 0.0 && radius > 0.0) {
     const int i = std::clamp(static_cast<int>(x / h), 0, g.nx() - 1);
     const int j = volumetric ? std::clamp(static_cast<int>(y / h), 0, g.ny() - 1) : 0;

@@ -13,7 +13,7 @@ namespace {
 using units::format_number;
 
 std::string days(double t) {
-  return format_number(t) + " days";
+  return format_number(t) + (t == 1 ? " day" : " days");
 }
 
 [[noreturn]] void fail(ScheduleField field, int session, std::string message) {

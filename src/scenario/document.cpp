@@ -4,10 +4,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/units.hpp"
@@ -51,7 +51,6 @@ class Converter {
       case YAML::NodeType::Scalar:
         out.kind = Node::Kind::kScalar;
         out.scalar = in.Scalar();
-        out.quoted = in.Tag() == "!";
         break;
       case YAML::NodeType::Sequence:
         out.kind = Node::Kind::kSequence;
@@ -95,13 +94,42 @@ class Converter {
   std::size_t nodes_ = 0;
 };
 
-bool only_blank_or_comments(std::string_view text) {
-  std::istringstream lines{std::string(text)};
-  for (std::string line; std::getline(lines, line);) {
-    const auto first = line.find_first_not_of(" \t\r");
-    if (first != std::string::npos && line[first] != '#') return false;
+/// Where the document's content starts and where a second document starts (1-based lines, 0 =
+/// none). yaml-cpp 0.7's LoadAll can loop forever on some malformed input (a line starting with
+/// ','), so documents are counted here and only the first is parsed, with YAML::Load.
+struct Layout {
+  int first_content = 0;
+  int second_document = 0;
+};
+
+Layout scan_layout(std::string_view text) {
+  Layout out;
+  bool ended = false;  // a '...' end marker after content
+  int number = 0;
+  auto has_content = [](std::string_view rest) {
+    const auto first = rest.find_first_not_of(" \t\r");
+    return first != std::string_view::npos && rest[first] != '#';
+  };
+  for (std::size_t start = 0; start < text.size() && !out.second_document;) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    const bool marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    if (marker && line[0] == '-' && out.first_content) {
+      out.second_document = number;
+    } else if (marker && line[0] == '.') {
+      ended = out.first_content != 0;
+    } else if (has_content(marker ? line.substr(3) : line)) {
+      if (!out.first_content) {
+        out.first_content = number;
+      } else if (ended) {
+        out.second_document = number;
+      }
+    }
   }
-  return true;
+  return out;
 }
 
 /// Length of the UTF-8 sequence starting with `lead`, or 0 if `lead` cannot start one.
@@ -177,6 +205,7 @@ std::string_view Node::kind_name() const {
 
 void check_text(std::string_view text, const std::string& source_name) {
   int line = 1, column = 1;
+  bool indentation = true;  // still in the leading whitespace of the line
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
     int length = utf8_length(byte);
@@ -193,6 +222,11 @@ void check_text(std::string_view text, const std::string& source_name) {
            std::string("not a text file: byte ") + hex +
                " is not UTF-8 text; a scenario is a YAML text file");
     }
+    if (byte == '\t' && indentation) {
+      fail(Location{source_name, line, column},
+           "a tab in the indentation; YAML indents with spaces only");
+    }
+    indentation = (byte == '\n') || (indentation && byte == ' ');
     if (byte == '\n') {
       ++line;
       column = 1;
@@ -213,7 +247,8 @@ std::string read_scenario_text(const std::string& file_name) {
   }
   const auto size = fs::file_size(file_name, ec);
   if (!ec && size > kMaxScenarioBytes) {
-    throw InputError(file_name + ": " + units::format_number(size / 1048576.0) +
+    throw InputError(file_name + ": " +
+                     units::format_number(std::round(size / 1048576.0 * 100) / 100) +
                      " MiB is too large for a scenario file; the limit is 1 MiB");
   }
   std::ifstream in(file_name, std::ios::binary);
@@ -234,25 +269,26 @@ Node parse_document(std::string_view text, const std::string& source_name) {
     throw InputError(source_name + ": too large for a scenario file; the limit is 1 MiB");
   }
   check_text(text, source_name);
-  if (only_blank_or_comments(text)) {
+  const Layout layout = scan_layout(text);
+  if (!layout.first_content) {
     throw InputError(source_name +
                      ": the file is empty; a scenario needs at least one key, e.g. 'name: my-run'");
   }
-  std::vector<YAML::Node> documents;
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    document = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     fail(at(source_name, e.mark), "malformed YAML: " + e.msg);
   }
-  if (documents.size() > 1) {
-    fail(at(source_name, documents[1].Mark()),
+  if (layout.second_document) {
+    fail(Location{source_name, layout.second_document, 1},
          "a second YAML document ('---'); a scenario is one document");
   }
-  if (documents.empty() || documents[0].IsNull()) {
-    throw InputError(source_name +
-                     ": the file is empty; a scenario needs at least one key, e.g. 'name: my-run'");
+  if (document.IsNull()) {
+    fail(Location{source_name, layout.first_content, 1},
+         "malformed YAML: no key found; a scenario starts with keys such as 'name: my-run'");
   }
-  Node root = Converter(source_name).convert(documents[0], "", 0);
+  Node root = Converter(source_name).convert(document, "", 0);
   if (root.kind != Node::Kind::kMap) {
     fail(root.where, std::string("a scenario is a mapping of keys (name:, domain:, skin:, ...), "
                                  "not ") +

@@ -2,6 +2,7 @@
 #include "echo.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "dermasim/core/units.hpp"
 #include "dermasim/protocol/devices.hpp"
@@ -70,6 +71,11 @@ std::string render_echo(const std::vector<EchoLine>& lines,
   std::string out =
       "# dermasim resolved scenario: every key with its value; '# default' marks values not\n"
       "# given. Lengths in mm (spacing in um), times in days, densities per cm2 per pass.\n";
+  const Domain& d = scenario.domain;
+  out += "# grid: " + std::to_string(d.nx) +
+         (d.dimensions == 3 ? " x " + std::to_string(d.ny) : "") + " x " + std::to_string(d.nz) +
+         " cells, state about " +
+         units::format_number(std::ceil(estimated_memory_bytes(d) / 1048576.0)) + " MiB\n";
   std::vector<std::string> open;  // the sections the previous line was in
   for (const auto& l : sorted) {
     std::vector<std::string> parts = split(l.path);

@@ -24,6 +24,12 @@ using detail::Reader;
 using units::format_number;
 using units::format_quantity;
 
+bool plain_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
+}
+
+/// The file name without .yaml/.yml, with characters a name may not hold replaced by '-'.
 std::string default_name(const std::string& source_name) {
   std::string stem = std::filesystem::path(source_name).filename().string();
   for (std::string_view ext : {".yaml", ".yml"}) {
@@ -31,17 +37,17 @@ std::string default_name(const std::string& source_name) {
       stem.resize(stem.size() - ext.size());
     }
   }
-  return stem.empty() ? "scenario" : stem;
+  for (auto& c : stem) c = plain_name_char(c) ? c : '-';
+  if (stem.size() > 100) stem.resize(100);
+  return stem.empty() || stem.front() == '.' ? "scenario" + stem : stem;
 }
 
 void check_name(const Reader& reader, const std::string& name) {
-  for (const char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_' || c == '.';
-    if (!ok || name.size() > 100 || name.empty() || name.front() == '.') {
-      fail(reader.where("name"), "name",
-           "'" + name + "' is not a plain name; use up to 100 letters, digits, '-', '_' and '.'");
-    }
+  const bool plain = !name.empty() && name.size() <= 100 && name.front() != '.' &&
+                     std::all_of(name.begin(), name.end(), plain_name_char);
+  if (!plain) {
+    fail(reader.where("name"), "name",
+         "'" + name + "' is not a plain name; use 1 to 100 letters, digits, '-', '_' and '.'");
   }
 }
 

@@ -45,8 +45,7 @@ std::string trim(std::string_view s) {
 }
 
 std::string range_text(const KeySpec& spec) {
-  return units::format_quantity(spec.min, spec.unit) + " .. " +
-         units::format_quantity(spec.max, spec.unit);
+  return format_limit(spec, spec.min) + " .. " + format_limit(spec, spec.max);
 }
 
 void check_range(const KeySpec& spec, const std::string& path, const Node& node, double value,
@@ -54,6 +53,12 @@ void check_range(const KeySpec& spec, const std::string& path, const Node& node,
   if (value < spec.min || value > spec.max) {
     fail(node.where, path, given + " is outside " + range_text(spec));
   }
+}
+
+/// A valid value of a quantity key, for messages: its literal default or "1 <unit>".
+std::string example_of(const KeySpec& spec) {
+  if (!spec.default_text.empty() && !spec.derived_default()) return std::string(spec.default_text);
+  return "1 " + std::string(spec.unit);
 }
 
 std::string choices_text(const KeySpec& spec) {
@@ -93,8 +98,7 @@ Value parse_value(const KeySpec& spec, const std::string& path, const Node& node
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v.integer);
         if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
           fail(node.where, path,
-               "'" + text + "' is not a whole number; use e.g. '" + units::format_number(spec.min) +
-                   "'");
+               "'" + text + "' is not a whole number; allowed: " + range_text(spec));
         }
         v.number = static_cast<double>(v.integer);
         check_range(spec, path, node, v.number, text);
@@ -134,6 +138,10 @@ Value parse_value(const KeySpec& spec, const std::string& path, const Node& node
         break;
       }
       case KeyKind::kQuantity:
+        if (text.empty() || std::string_view("+-.0123456789").find(text[0]) == std::string::npos) {
+          fail(node.where, path,
+               "'" + text + "' is not a number with a unit; use e.g. '" + example_of(spec) + "'");
+        }
         v.number = units::convert(text, spec.unit);
         check_range(spec, path, node, v.number, text);
         v.canonical = units::format_quantity(v.number, spec.unit);
@@ -161,7 +169,8 @@ void Reader::check_map(const Node& map, const std::string& section) const {
       if (e.value.kind == Node::Kind::kMap) {
         check_map(e.value, full);
       } else if (!(e.value.kind == Node::Kind::kNull ||
-                   (full == "treatment.maintenance" && e.value.scalar == "none"))) {
+                   (e.value.scalar == "none" &&
+                    (full == "treatment" || full == "scar" || full == "treatment.maintenance")))) {
         std::string inside;
         for (const auto& k : keys_in(full)) inside += (inside.empty() ? "" : ", ") + k;
         fail(e.value.where, full,
@@ -244,13 +253,8 @@ Value Reader::get(std::string_view path, std::optional<std::string> derived_defa
     if (n->kind != Node::Kind::kScalar) {
       fail(n->where, p,
            "expected a single value, got " + std::string(n->kind_name()) +
-               (spec->kind == KeyKind::kQuantity
-                    ? " (write e.g. '" +
-                          std::string(spec->default_text.empty() || spec->derived_default()
-                                          ? "1 " + std::string(spec->unit)
-                                          : spec->default_text) +
-                          "')"
-                    : ""));
+               (spec->kind == KeyKind::kQuantity ? " (write e.g. '" + example_of(*spec) + "')"
+                                                 : ""));
     }
     v = parse_value(*spec, p, *n);
     if (n->where.line == 0) {

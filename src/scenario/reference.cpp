@@ -48,7 +48,7 @@ std::string allowed(const KeySpec& k) {
     case KeyKind::kInteger:
     case KeyKind::kNumber:
     case KeyKind::kQuantity:
-      return format_quantity(k.min, k.unit) + " .. " + format_quantity(k.max, k.unit);
+      return format_limit(k, k.min) + " .. " + format_limit(k, k.max);
   }
   DERMASIM_UNREACHABLE();
 }
@@ -84,10 +84,12 @@ std::string reference_markdown() {
       "`passes`, `pattern`, `prp` and `rf_energy`, with the ranges of the course-wide keys "
       "(`prp` is `treatment.adjuncts.prp`); what it does not set comes from the course.\n\n"
       "## Device defaults\n\n"
-      "| device | needle length (range) | f_pen | needle diameter | density per pass | passes "
-      "| RF energy | sources |\n|---|---|---|---|---|---|---|---|\n";
+      "| device | what | needle length (range) | f_pen | needle diameter | density per pass | "
+      "passes "
+      "| RF energy | sources |\n|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& d : protocol::devices()) {
-    out += "| `" + std::string(d.name) + "` | " + format_quantity(d.needle_length_mm, "mm") + " (" +
+    out += "| `" + std::string(d.name) + "` | " + std::string(d.what) + " | " +
+           format_quantity(d.needle_length_mm, "mm") + " (" +
            format_number(d.min_needle_length_mm) + " .. " +
            format_quantity(d.max_needle_length_mm, "mm") + ") | " +
            format_number(d.penetration_fraction) + " | " +

@@ -3,7 +3,10 @@
 #include "dermasim/scenario/schema.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
+
+#include "dermasim/core/units.hpp"
 
 namespace dermasim::scenario {
 namespace {
@@ -137,6 +140,17 @@ std::vector<std::string> keys_in(std::string_view section) {
   }
   if (section.empty()) out.push_back("parameters");
   return out;
+}
+
+std::string format_limit(const KeySpec& spec, double value) {
+  if (spec.kind == KeyKind::kInteger) return std::to_string(std::llround(value));
+  if (spec.unit == "days") {
+    const double years = value / 365.25;
+    if (years >= 1 && years == std::round(years)) return units::format_quantity(years, "years");
+    if (value > 0 && value * 24 < 1) return units::format_quantity(value * 1440, "min");
+    if (value > 0 && value < 1) return units::format_quantity(value * 24, "h");
+  }
+  return units::format_quantity(value, spec.unit);
 }
 
 std::span<const std::string_view> session_override_keys() {

@@ -114,8 +114,6 @@ std::string issue_path(const protocol::ScheduleIssue& issue) {
   switch (issue.field) {
     case ScheduleField::kCount:
       return "treatment.sessions.count";
-    case ScheduleField::kStart:
-      return "treatment.sessions.start";
     case ScheduleField::kSpacing:
       return "treatment.sessions.spacing";
     case ScheduleField::kSessionTime:

@@ -67,15 +67,15 @@ void Simulation::sample(Observer& observer) {
 void Simulation::process_due(Observer& observer) {
   const OutputSchedule& o = config_.output;
   const double due = time_ + kTimeEps;
-  const bool snapshot_due = o.snapshot_interval > 0.0 && next_snapshot_ * o.snapshot_interval <= due;
+  const bool snapshot_due =
+      o.snapshot_interval > 0.0 && next_snapshot_ * o.snapshot_interval <= due;
   bool event_applied = false;
   while (next_event_ < config_.events.size() && config_.events[next_event_].time <= due) {
     if (o.snapshot_before_session || snapshot_due) snapshot(observer);
     const Event& event = config_.events[next_event_];
     EventRecord record{next_event_, event,
                        model::apply_needle_session(state_, event.session, config_.parameters,
-                                                   config_.seed,
-                                                   kSessionStreamBase + next_event_)};
+                                                   config_.seed, kSessionStreamBase + next_event_)};
     integrator_.restart();
     observer.on_event(time_, record);
     if (o.post_session_snapshot >= 0.0) {
@@ -138,8 +138,7 @@ Checkpoint Simulation::checkpoint() const {
 }
 
 void Simulation::restore(const Checkpoint& c) {
-  if (static_cast<int>(c.fields.size()) != state_.size() ||
-      c.next_event > config_.events.size()) {
+  if (static_cast<int>(c.fields.size()) != state_.size() || c.next_event > config_.events.size()) {
     throw InputError("checkpoint: does not match this run's fields or events");
   }
   for (int f = 0; f < state_.size(); ++f) {

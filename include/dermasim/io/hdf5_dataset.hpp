@@ -38,6 +38,15 @@ void resize_rows(const Handle& dataset, hsize_t rows);
 /// Reads rows [first, first + count) of the first axis into `data` (all other axes whole).
 void read_rows(const Handle& dataset, hid_t memory_type, void* data, hsize_t first, hsize_t count);
 
+/// Writes one already-filtered chunk (e.g. shuffled and deflated, see chunk_codec.hpp) at
+/// element offset `offset`, bypassing HDF5's filter pipeline (H5Dwrite_chunk). The dataset
+/// must already extend over the chunk.
+void write_filtered_chunk(const Handle& dataset, std::span<const hsize_t> offset,
+                          std::span<const unsigned char> bytes);
+
+/// Number of filters (shuffle, deflate, ...) the dataset was created with.
+int filter_count(const Handle& dataset);
+
 /// Elements per row (product of all axes but the first; 1 for a 1D dataset).
 std::size_t row_size(const Handle& dataset);
 

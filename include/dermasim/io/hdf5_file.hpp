@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dermasim/io/hdf5_handle.hpp"
 
@@ -22,5 +23,7 @@ Handle create_group(const Handle& parent, std::string_view name);
 Handle open_group(const Handle& parent, std::string_view name);
 /// True when `parent` has a link called `name` (a group, dataset or soft link).
 bool has_link(const Handle& parent, std::string_view name);
+/// Names of the links in `group`, sorted by name.
+std::vector<std::string> link_names(const Handle& group);
 
 }  // namespace dermasim::io::h5

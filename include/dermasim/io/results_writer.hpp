@@ -3,9 +3,10 @@
 //
 // Crash safety: the file is written as "<out>.partial" with root attribute status = "running"
 // and renamed to <out> only by close(), after its final status is written and the file is
-// closed. After SIGKILL or power loss the output path therefore holds no file (or the previous
-// complete one when overwriting), never a half-written one. Every snapshot ends with H5Fflush,
-// so the .partial itself is normally readable up to the last snapshot, for diagnosis.
+// closed. After SIGKILL or power loss the output path therefore holds no file, never a
+// half-written one (an output being overwritten is removed when the new run starts). Every snapshot
+// ends with H5Fflush, so the .partial itself is normally readable up to the last snapshot, for
+// diagnosis.
 //
 // Typical use by the driver:
 //   ResultsWriter out(path, {name, seed, threads}, {.overwrite = force});
@@ -77,16 +78,35 @@ std::filesystem::path xdmf_path(const std::filesystem::path& out);
 void preflight_output(const std::filesystem::path& out, bool overwrite,
                       std::uintmax_t expected_bytes = 0);
 
+/// How far the series of a results file go; stored in a checkpoint so that a resumed run
+/// can cut the file back to that point (ResultsWriter::resume).
+struct SeriesCounts {
+  std::size_t snapshots = 0;
+  std::size_t metric_samples = 0;
+  std::size_t events = 0;
+};
+
 class ResultsWriter {
  public:
-  /// Runs preflight_output, creates "<out>.partial" and writes the root attributes with
-  /// status "running". Throws IoError.
+  /// Runs preflight_output, creates "<out>.partial", removes an output being overwritten
+  /// (and its sidecar) and writes the root attributes with status "running". Throws IoError.
   ResultsWriter(std::filesystem::path out, const RunInfo& run, const WriterOptions& options = {});
   /// Without close(): marks the file "failed: results not closed (run aborted)", and renames
   /// it to the output path if that succeeds; never throws.
   ~ResultsWriter();
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
+  ResultsWriter(ResultsWriter&&) noexcept;
+  ResultsWriter& operator=(ResultsWriter&&) noexcept;
+
+  /// Continues the results of an interrupted run from a checkpoint: opens "<out>.partial"
+  /// (a killed run) or else <out> (a run closed as interrupted or failed, renamed back to
+  /// .partial), cuts every series back to `keep` (the checkpoint_marks() stored with the
+  /// checkpoint) and sets status "running". The scenario, parameters, grid and metric
+  /// declarations may be written again; they replace or must match what is there.
+  /// Throws IoError when no such file exists or it holds less than `keep`.
+  static ResultsWriter resume(std::filesystem::path out, const SeriesCounts& keep,
+                              const WriterOptions& options = {});
 
   /// /scenario (text as given) and /scenario_resolved (canonical YAML).
   void write_scenario(std::string_view text, std::string_view resolved_yaml);
@@ -95,7 +115,8 @@ class ResultsWriter {
   /// /grid: attributes dimensions, shape, spacing_mm; cell centres x_mm, z_mm [, y_mm]; layer.
   void write_grid(const Grid& grid);
 
-  /// Declares the metric series, once, before the first append_metrics.
+  /// Declares the metric series, once, before the first append_metrics (on a resumed file:
+  /// the same names as before).
   void declare_metrics(std::vector<MetricInfo> metrics);
   /// One metric sample. Every name must be declared; declared names left out are NaN.
   /// Buffered, written at the next snapshot or flush().
@@ -111,6 +132,9 @@ class ResultsWriter {
   /// Writes buffered metrics and flushes the file to disk.
   void flush();
 
+  /// flush(), then the counts to store in a checkpoint taken now.
+  SeriesCounts checkpoint_marks();
+
   std::size_t snapshot_count() const;
   std::size_t metric_sample_count() const;  ///< including buffered samples
   std::size_t event_count() const;
@@ -125,6 +149,7 @@ class ResultsWriter {
 
  private:
   struct State;
+  explicit ResultsWriter(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };
 

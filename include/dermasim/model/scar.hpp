@@ -12,7 +12,7 @@
 // papillary dermis until the rows' contributions sum to exactly d, the last row partially.
 // So the discrete elevation at the centre column is exactly -depth (+depth), the definition
 // the metrics use. Hypertrophic scars also start with myofibroblasts, lower myofibroblast
-// apoptosis, and a collagen capacity relative to their own (denser) matrix.
+// apoptosis, and a collagen capacity raised by the same factor as their matrix.
 #pragma once
 #include "dermasim/core/field.hpp"
 #include "dermasim/model/parameters.hpp"

@@ -5,7 +5,11 @@
 // C = Cbar, equations 7-8 are steady when
 //   Cim_bar = Cbar * k_m' / (k_mat + k_m'),   Cm_bar = Cbar - Cim_bar,
 //   p_C     = (k_mat + k_im) * Cim_bar / (F0 * (1 - Cbar / C_max)),
-// where k_m' is the (age-scaled) mature turnover. Age a = clamp((age - 25) / 60, 0, 1) scales
+// where k_m' is the (age-scaled) mature turnover. The capacity C_max is one value for the whole
+// dermis, capacity_factor x the reticular Cbar: the loose papillary dermis can densify further
+// than the packed reticular dermis (new collagen after needling thickens the papillary dermis
+// first, Aust 2008 Plast Reconstr Surg 121:1421). The hypodermis's capacity is relative to its
+// own Cbar. Age a = clamp((age - 25) / 60, 0, 1) scales
 // F0 by (1 - a_F a) and the tissue synthesis rate by (1 - a_S a) [M: Varani 2006]; synthesis
 // and mature turnover are lowered together (k_m' = k_m (1 - a_S a)), so aged untreated skin
 // is still steady while its wound-activated synthesis per cell, p_C (1 + a_C ...), is weaker.
@@ -46,6 +50,7 @@ struct LayerBaseline {
   double collagen = 0.0;         ///< Cbar, mg/mm3
   double immature = 0.0;         ///< Cim_bar, mg/mm3
   double mature = 0.0;           ///< Cm_bar, mg/mm3
+  double capacity = 0.0;         ///< C_max, mg/mm3 (0 where Cbar = 0)
   double synthesis = 0.0;        ///< p_C, (mg/mm3/day) per (cells/mm3); 0 where Cbar = 0
   double mature_turnover = 0.0;  ///< k_m', /day
 };

@@ -35,8 +35,8 @@ struct NeedleSession {
   double density = 1.0;               ///< punctures per mm^2 per pass (100 /cm2 = 1 /mm2)
   int passes = 3;
   TrackPattern pattern = TrackPattern::kJitteredLattice;
-  bool prp = false;                   ///< platelet-rich plasma applied after needling
-  double rf_energy = 0.0;             ///< mJ per needle and pulse (rf-pen only)
+  bool prp = false;        ///< platelet-rich plasma applied after needling
+  double rf_energy = 0.0;  ///< mJ per needle and pulse (rf-pen only)
 };
 
 }  // namespace dermasim::model

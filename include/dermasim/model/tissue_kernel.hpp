@@ -33,20 +33,20 @@ namespace dermasim::model {
 
 /// Constants of one z row (they depend only on the row's layer).
 struct RowRates {
-  double damage_repair = 0.0;    ///< k_D, /day
-  double f0 = 0.0;               ///< resting fibroblasts, cells/mm3
-  double inv_f0 = 0.0;           ///< 1/F0 (0 where F0 = 0: no fibroblast MMP there)
-  double synthesis = 0.0;        ///< p_C
-  double maintenance = 0.0;      ///< omega r0 / Cbar (0 where Cbar = 0), per mg/mm3
-  double mature_loss = 0.0;      ///< k_m'
-  double epidermal = 0.0;        ///< 1 in the epidermis (PIH dose accumulates), else 0
+  double damage_repair = 0.0;  ///< k_D, /day
+  double f0 = 0.0;             ///< resting fibroblasts, cells/mm3
+  double inv_f0 = 0.0;         ///< 1/F0 (0 where F0 = 0: no fibroblast MMP there)
+  double synthesis = 0.0;      ///< p_C
+  double maintenance = 0.0;    ///< omega r0 / Cbar (0 where Cbar = 0), per mg/mm3
+  double mature_loss = 0.0;    ///< k_m'
+  double epidermal = 0.0;      ///< 1 in the epidermis (PIH dose accumulates), else 0
 };
 
 /// Per-voxel modifiers, grid.cells() values each.
 struct CellMaps {
-  AlignedVector<double> inv_capacity;            ///< 1/C_max (0 where no collagen is kept)
-  AlignedVector<double> myofibroblast_apoptosis; ///< delta_M, /day
-  AlignedVector<double> inflammation_source;     ///< s_acne, /day
+  AlignedVector<double> inv_capacity;             ///< 1/C_max (0 where no collagen is kept)
+  AlignedVector<double> myofibroblast_apoptosis;  ///< delta_M, /day
+  AlignedVector<double> inflammation_source;      ///< s_acne, /day
 };
 
 /// Scalar rate constants, copied from the parameters once.

@@ -23,13 +23,37 @@ struct ReactionCell {
   double t;           ///< days
 };
 
+/// phi1(x) = (1 - e^{-x}) / x given decay = e^{-x}. Below x = 1e-2 the quotient would lose
+/// digits to cancellation, so phi1 comes from its Taylor series there (truncation < 2e-13).
+inline double phi1(double x, double decay) {
+  return x < 1e-2 ? 1.0 - x * (0.5 - x * (1.0 / 6.0 - x * (1.0 / 24.0 - x * (1.0 / 120.0))))
+                  : (1.0 - decay) / x;
+}
+
 /// Exact solution of du/dt = P - L u over h for frozen P, L >= 0.
 inline double exponential_relax(double u, double production, double loss, double h) {
   const double x = loss * h;
-  // (1 - e^{-x}) / x, with its series where cancellation would lose digits.
-  const double phi1 = x < 1e-5 ? 1.0 - 0.5 * x + x * x / 6.0 : -std::expm1(-x) / x;
-  return u * std::exp(-x) + production * h * phi1;
+  const double decay = std::exp(-x);
+  return u * decay + production * h * phi1(x, decay);
 }
+
+/// e^{-x} remembering the last argument: loss rates that are constant along a row (most of a
+/// model's decay terms) then cost one exp per row instead of one per cell and stage. Returns
+/// exactly std::exp(-x), so results do not depend on what was remembered.
+class DecayMemo {
+ public:
+  double operator()(double x) {
+    if (x != x_) {
+      x_ = x;
+      decay_ = std::exp(-x);
+    }
+    return decay_;
+  }
+
+ private:
+  double x_ = 0.0;
+  double decay_ = 1.0;
+};
 
 /// Operator adapter: integrates `Kernel` over every cell. A Kernel provides
 ///   static constexpr int kFields;   // acts on fields 0 .. kFields-1 of the state
@@ -52,16 +76,16 @@ class ReactionOperator : public Operator {
 #pragma omp parallel for collapse(2) schedule(static)
     for (int k = 0; k < nz; ++k) {
       for (int j = 0; j < ny; ++j) {
+        DecayMemo memo[N];
         for (int i = 0; i < nx; ++i) {
           const std::size_t c = g.index(i, j, k);
           double u0[N], u1[N], p0[N], l0[N], p1[N], l1[N];
           for (int f = 0; f < N; ++f) u0[f] = fields[f][c];
           kernel_.rates(ReactionCell{c, i, j, k, t}, u0, p0, l0);
-          for (int f = 0; f < N; ++f) u1[f] = exponential_relax(u0[f], p0[f], l0[f], dt);
+          for (int f = 0; f < N; ++f) u1[f] = relax(memo[f], u0[f], p0[f], l0[f], dt);
           kernel_.rates(ReactionCell{c, i, j, k, t + dt}, u1, p1, l1);
           for (int f = 0; f < N; ++f) {
-            fields[f][c] =
-                exponential_relax(u0[f], 0.5 * (p0[f] + p1[f]), 0.5 * (l0[f] + l1[f]), dt);
+            fields[f][c] = relax(memo[f], u0[f], 0.5 * (p0[f] + p1[f]), 0.5 * (l0[f] + l1[f]), dt);
           }
         }
       }
@@ -69,6 +93,11 @@ class ReactionOperator : public Operator {
   }
 
  private:
+  static double relax(DecayMemo& memo, double u, double production, double loss, double h) {
+    const double x = loss * h;
+    const double decay = memo(x);
+    return u * decay + production * h * phi1(x, decay);
+  }
   Kernel kernel_;
 };
 

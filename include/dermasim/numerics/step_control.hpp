@@ -22,7 +22,7 @@ struct StepControlSettings {
   double dt_initial = 1e-3;  ///< days, first step and first step after restart()
   double dt_min = 1e-7;      ///< days; below this the step has collapsed
   double dt_max = 1.0;       ///< days
-  double max_growth = 2.0;   ///< largest factor between consecutive steps
+  double max_growth = 1.5;   ///< largest factor between consecutive steps
   bool non_negative = true;  ///< reject steps that leave a value below zero (densities)
 };
 

@@ -12,14 +12,14 @@
 namespace dermasim {
 
 struct DiffusionSpec {
-  int field;                         ///< index in the FieldSet
-  std::vector<double> diffusivity;   ///< per z row, mm^2/day
+  int field;                        ///< index in the FieldSet
+  std::vector<double> diffusivity;  ///< per z row, mm^2/day
 };
 
 struct ChemotaxisSpec {
-  std::vector<int> fields;           ///< densities that follow the attractant
-  int attractant;                    ///< index of the attractant field
-  std::vector<double> sensitivity;   ///< chi per z row, mm^2/(day * attractant unit)
+  std::vector<int> fields;          ///< densities that follow the attractant
+  int attractant;                   ///< index of the attractant field
+  std::vector<double> sensitivity;  ///< chi per z row, mm^2/(day * attractant unit)
 };
 
 class TransportOperator : public Operator {

@@ -64,7 +64,6 @@ struct TreatmentPlan {
 /// What a schedule problem refers to, so that the scenario layer can point at the right key.
 enum class ScheduleField {
   kCount,
-  kStart,
   kSpacing,
   kSessionTime,
   kEvery,

@@ -23,7 +23,6 @@ struct Node {
   struct Entry;
   Kind kind = Kind::kNull;
   std::string scalar;          ///< kScalar: the text
-  bool quoted = false;         ///< kScalar: written in quotes (so `"yes"` is text, not a boolean)
   std::vector<Entry> entries;  ///< kMap, in file order
   std::vector<Node> items;     ///< kSequence
   Location where;              ///< of the value (of the key for a null value)

@@ -1,8 +1,8 @@
 // A scenario: everything one simulation needs, parsed from YAML (INTERFACES.md "Scenario file"),
 // checked, with every default filled and every value converted to engine units (mm, days).
 //
-//   auto s = dermasim::scenario::load_scenario("boxcar.yaml", overrides);  // InputError on bad
-//   input for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+//   auto s = dermasim::scenario::load_scenario("boxcar.yaml", overrides);  // may throw
+//   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
 //   ... s.domain, s.skin, s.scar, s.events, s.simulation, s.parameters ...
 //   results.write_string("/scenario", s.source_text);
 //   results.write_string("/scenario_resolved", resolved_yaml(s));

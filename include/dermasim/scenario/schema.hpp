@@ -41,6 +41,10 @@ bool is_section(std::string_view path);
 /// Paths of the keys and sections directly inside `section` ("" for the top level).
 std::vector<std::string> keys_in(std::string_view section);
 
+/// A range limit of `spec` as text: "0.1 mm", "20", and for times "30 years", "1 h" or
+/// "28 days" (whole years in years, under a day in hours or minutes) so that ranges read well.
+std::string format_limit(const KeySpec& spec, double value);
+
 /// Keys a session in an explicit list may set besides `at` (course-wide keys of the same name).
 std::span<const std::string_view> session_override_keys();
 

@@ -13,11 +13,11 @@
 namespace dermasim::sim {
 
 struct GridGeometry {
-  int dimensions = 2;       ///< 2: x-z cross-section; 3: x-y-z block
-  double width = 6.0;       ///< mm, x
-  double breadth = 0.0;     ///< mm, y (3D only)
-  double depth = 3.0;       ///< mm, z below the surface
-  double spacing = 0.02;    ///< mm
+  int dimensions = 2;     ///< 2: x-z cross-section; 3: x-y-z block
+  double width = 6.0;     ///< mm, x
+  double breadth = 0.0;   ///< mm, y (3D only)
+  double depth = 3.0;     ///< mm, z below the surface
+  double spacing = 0.02;  ///< mm
   LateralBoundary lateral = LateralBoundary::kNoFlux;
 };
 
@@ -35,10 +35,10 @@ struct Event {
 };
 
 struct OutputSchedule {
-  double metric_interval = 1.0;          ///< days; metrics are also sampled after every event
-  double snapshot_interval = 7.0;        ///< days; <= 0 for none besides the session ones
-  double post_session_snapshot = 2.0;    ///< days after each session; < 0 for none
-  bool snapshot_before_session = true;   ///< a snapshot just before each session
+  double metric_interval = 1.0;         ///< days; metrics are also sampled after every event
+  double snapshot_interval = 7.0;       ///< days; <= 0 for none besides the session ones
+  double post_session_snapshot = 2.0;   ///< days after each session; < 0 for none
+  bool snapshot_before_session = true;  ///< a snapshot just before each session
 };
 
 struct RunConfig {

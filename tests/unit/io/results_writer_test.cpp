@@ -7,7 +7,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <omp.h>
+
 #include <cmath>
+#include <random>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/io/event_table.hpp"
@@ -110,6 +113,23 @@ TEST(ResultsWriter, ThreeDimensionalSnapshotsAreSnapshotDepthBreadthWidth) {
   EXPECT_TRUE(h5::has_link(h5::open_group(file, "grid"), "y_mm"));
 }
 
+TEST(ResultsWriter, UncompressedSnapshotsHoldTheSameValues) {
+  const ScratchDir dir("gzip0");
+  const fs::path out = dir / "run.h5";
+  const Grid grid = testing::small_grid();
+  {
+    ResultsWriter writer(out, {"m", 1, 1}, {.gzip_level = 0});
+    writer.append_snapshot(0.0, testing::synthetic_fields(grid, 0.0));
+    writer.append_snapshot(3.0, testing::synthetic_fields(grid, 3.0));
+    writer.close("complete", 0.0);
+  }
+  const h5::Handle file = h5::open_file(out.string(), false);
+  const std::vector<float> values =
+      h5::read_all<float>(h5::open_dataset(h5::open_group(file, "fields"), "growth_factor"));
+  ASSERT_EQ(values.size(), 2 * grid.cells());
+  EXPECT_EQ(values[grid.cells() + 5], static_cast<float>(testing::synthetic_value(2, 5, 3.0)));
+}
+
 TEST(ResultsWriter, MissingMetricsAreNanAndUnknownOnesAreRejected) {
   const ScratchDir dir("metrics");
   ResultsWriter writer(dir / "run.h5", {"m", 1, 1});
@@ -156,6 +176,8 @@ TEST(ResultsWriter, KilledRunLeavesNoOutputAndAReadablePartial) {
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
+    // libgomp's thread pool does not survive fork(): the child must stay single-threaded.
+    omp_set_num_threads(1);
     ResultsWriter writer(out, {"m", 1, 1});
     const Grid grid = testing::small_grid();
     writer.append_snapshot(0.0, testing::synthetic_fields(grid, 0.0));
@@ -170,6 +192,60 @@ TEST(ResultsWriter, KilledRunLeavesNoOutputAndAReadablePartial) {
   EXPECT_EQ(h5::read_string_attribute(file, "status"), "running");
   EXPECT_EQ(h5::read_all<double>(h5::open_dataset(h5::open_group(file, "fields"), "time_days")),
             (std::vector<double>{0.0, 1.0}));
+}
+
+// The child reports each snapshot on a pipe and closes the file only when told to; the
+// parent kills it after a random number of snapshots plus a random instant (so inside a
+// snapshot write or a flush), or at a random instant after allowing the close.
+TEST(ResultsWriter, RunsKilledAtRandomMomentsNeverLeaveAnIncompleteOutput) {
+  const ScratchDir dir("random-kill");
+  const fs::path out = dir / "run.h5";
+  constexpr int kSnapshots = 30;
+  std::mt19937 rng(2024);  // fixed seed: the same kill points on every test run
+  std::uniform_int_distribution<int> kill_after(0, kSnapshots);
+  std::uniform_int_distribution<int> delay_us(0, 3000);
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    int progress[2], go[2];
+    ASSERT_EQ(pipe(progress), 0);
+    ASSERT_EQ(pipe(go), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      omp_set_num_threads(1);  // libgomp's thread pool does not survive fork()
+      const Grid grid(2, 60, 1, 40, 0.02);
+      ResultsWriter writer(out, {"kill", 1, 1}, {.overwrite = true});
+      writer.write_grid(grid);
+      writer.declare_metrics(testing::synthetic_metric_infos());
+      for (int day = 0; day < kSnapshots; ++day) {
+        const NamedValue row[] = {{"scar_depth_mm", testing::scar_depth_at(day)}};
+        writer.append_metrics(day, row);
+        writer.append_snapshot(day, testing::synthetic_fields(grid, day));
+        if (write(progress[1], "s", 1) != 1) _exit(1);
+      }
+      char allowed = 0;
+      if (read(go[0], &allowed, 1) != 1) _exit(1);
+      writer.close("complete", 0.0);
+      _exit(0);
+    }
+    const int snapshots = kill_after(rng);
+    char report = 0;
+    for (int s = 0; s < std::min(snapshots, kSnapshots - 1); ++s) {
+      ASSERT_EQ(read(progress[0], &report, 1), 1);
+    }
+    if (snapshots == kSnapshots) {
+      ASSERT_EQ(write(go[1], "g", 1), 1);
+    }
+    usleep(static_cast<useconds_t>(delay_us(rng)));
+    kill(child, SIGKILL);
+    ASSERT_EQ(waitpid(child, nullptr, 0), child);
+    for (const int fd : {progress[0], progress[1], go[0], go[1]}) close(fd);
+    if (fs::exists(out)) {
+      // Only a run whose close completed may leave a file, and it must be whole.
+      EXPECT_EQ(snapshots, kSnapshots) << "attempt " << attempt;
+      EXPECT_EQ(h5::read_string_attribute(h5::open_file(out.string(), false), "status"),
+                "complete");
+    }
+  }
 }
 
 TEST(ResultsWriter, DestroyedWithoutCloseMarksTheFileFailed) {

@@ -59,8 +59,21 @@ TEST(Scenario, SmallestScenarioGetsEveryDefault) {
   EXPECT_EQ(s.description, "");
 }
 
+TEST(Scenario, NoneMeansNoScarNoTreatment) {
+  const Scenario s = parse_scenario("scar: none\ntreatment: none\n", "n.yaml");
+  EXPECT_EQ(s.scar.type, model::ScarType::kNone);
+  EXPECT_TRUE(s.events.empty());
+  EXPECT_EQ(error_of("domain: none\n"),
+            "t.yaml:1:9: domain: expected a mapping of keys (domain.dimensions, domain.width, "
+            "domain.breadth, domain.depth, domain.spacing, domain.lateral_boundary), got 'none'");
+}
+
 TEST(Scenario, NameDefaultsToTheFileStem) {
   EXPECT_EQ(parse_scenario("skin: {age: 40 years}\n", "dir/my-run.yaml").name, "my-run");
+  EXPECT_EQ(parse_scenario("skin: {age: 40 years}\n", "my run (2).yml").name, "my-run--2-");
+  EXPECT_EQ(error_of("name: \"\"\n"),
+            "t.yaml:1:7: name: '' is not a plain name; use 1 to 100 letters, digits, '-', '_' and "
+            "'.'");
 }
 
 TEST(Scenario, ValuesAreInEngineUnits) {
@@ -80,7 +93,8 @@ TEST(Scenario, ValuesAreInEngineUnits) {
 }
 
 TEST(Scenario, ThreeDimensionalDefaults) {
-  const Scenario s = parse_scenario("domain: {dimensions: 3, width: 2 mm, depth: 2 mm}\n", "b.yaml");
+  const Scenario s =
+      parse_scenario("domain: {dimensions: 3, width: 2 mm, depth: 2 mm}\n", "b.yaml");
   EXPECT_DOUBLE_EQ(s.domain.spacing, 0.04);
   EXPECT_DOUBLE_EQ(s.domain.breadth, 2.0);
   EXPECT_EQ(s.domain.nx, 50);
@@ -97,10 +111,9 @@ TEST(Scenario, ScarDefaultsFollowTheType) {
 }
 
 TEST(Scenario, SetOverridesReplaceFileValues) {
-  const std::vector<std::string> sets = {"treatment.needle_length=2 mm",
-                                         "treatment.sessions={count: 3, spacing: 6 weeks}",
-                                         "parameters.fibroblast.proliferation_rate=0.7 /day",
-                                         "skin.aging=true"};
+  const std::vector<std::string> sets = {
+      "treatment.needle_length=2 mm", "treatment.sessions={count: 3, spacing: 6 weeks}",
+      "parameters.fibroblast.proliferation_rate=0.7 /day", "skin.aging=true"};
   const Scenario s = parse_scenario(kBoxcar, "b.yaml", sets);
   ASSERT_EQ(s.events.size(), 3u);
   EXPECT_DOUBLE_EQ(s.events[0].session.needle_length, 2.0);
@@ -192,11 +205,11 @@ TEST(Scenario, ResolvedEchoLoadsBackToTheSameScenario) {
 TEST(Scenario, EchoShowsEveryKeyWithUnitsAndEvents) {
   const std::string echo = resolved_yaml(parse_scenario(kBoxcar, "b.yaml"));
   for (const char* expected :
-       {"  spacing: 10 um", "  breadth: 6 mm", "# default: = domain.width",
-        "  penetration_fraction: 0.7", "# default for pen", "    start: 7 days",
-        "# given: 1 week", "  duration: 365.25 days", "  step_tolerance: 0.001",
-        "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h", "# events (4):",
-        "#   day 91: session, pen 1.5 mm (reaches 1.05 mm), 300 punctures/cm2"}) {
+       {"# grid: 600 x 300 cells, state about 77 MiB\n", "  spacing: 10 um", "  breadth: 6 mm",
+        "# default: = domain.width", "  penetration_fraction: 0.7", "# default for pen",
+        "    start: 7 days", "# given: 1 week", "  duration: 365.25 days",
+        "  step_tolerance: 0.001", "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h",
+        "# events (4):", "#   day 91: session, pen 1.5 mm (reaches 1.05 mm), 300 punctures/cm2"}) {
     EXPECT_NE(echo.find(expected), std::string::npos) << "missing: " << expected << "\n" << echo;
   }
 }

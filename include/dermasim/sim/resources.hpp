@@ -1,0 +1,20 @@
+// What a run will cost before it starts, for --dry-run and for refusing impossible runs:
+// peak memory from the arrays the driver allocates, and a rough run time from the expected
+// number of steps and a measured cost per cell and step (docs/performance.md).
+#pragma once
+#include <cstddef>
+
+#include "dermasim/sim/run_config.hpp"
+
+namespace dermasim::sim {
+
+struct ResourceEstimate {
+  std::size_t cells = 0;
+  double memory_bytes = 0.0;    ///< peak resident memory of the whole process
+  double expected_steps = 0.0;  ///< accepted time steps, roughly
+  double seconds = 0.0;         ///< wall time, roughly (within a factor of two)
+};
+
+ResourceEstimate estimate_resources(const RunConfig& config, int threads);
+
+}  // namespace dermasim::sim

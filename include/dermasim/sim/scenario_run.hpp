@@ -1,0 +1,21 @@
+// From a checked scenario to what the driver runs: the RunConfig (engine units), and the
+// output path the results go to. The one place where the scenario's vocabulary meets the
+// driver's.
+#pragma once
+#include <filesystem>
+#include <optional>
+
+#include "dermasim/scenario/scenario.hpp"
+#include "dermasim/sim/run_config.hpp"
+
+namespace dermasim::sim {
+
+/// The run a scenario describes.
+RunConfig run_config_from(const scenario::Scenario& scenario);
+
+/// Where the results go: `explicit_path` (-o) if given, else simulation.output, else
+/// "<name>.h5" in the working directory.
+std::filesystem::path output_path_for(const scenario::Scenario& scenario,
+                                      const std::optional<std::filesystem::path>& explicit_path);
+
+}  // namespace dermasim::sim

@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""Overlay the timelines of several dermasim runs (e.g. 4-week vs 6-week session spacing).
+
+Usage: /usr/bin/python3 scripts/compare_runs.py A.h5 B.h5 ... -o DIR [--labels A B ...]
+
+Writes DIR/compare_timeline.png (the panels of plot_run.py's timeline, one colour per run,
+each run's sessions as short ticks of its colour along the top of every panel) and
+DIR/captions.md. Metrics missing from a run are skipped for that run, with a note.
+Requires the Debian packages python3-h5py, python3-numpy and python3-matplotlib.
+"""
+import argparse
+import os
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dermasim_results import TIMELINE_PANELS, Results  # noqa: E402
+
+MARKER_STYLES = {"session": "v", "maintenance": "1"}
+
+
+def note(message):
+    print(f"compare_runs: {message}", file=sys.stderr)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("results", nargs="+", help="results files written by 'dermasim run'")
+    parser.add_argument("-o", "--output", default="figures", help="output directory")
+    parser.add_argument("--labels", nargs="+", help="one legend label per run")
+    parser.add_argument("--dpi", type=int, default=150)
+    args = parser.parse_args()
+    if args.labels and len(args.labels) != len(args.results):
+        parser.error(f"{len(args.labels)} labels for {len(args.results)} runs")
+    os.makedirs(args.output, exist_ok=True)
+
+    runs = []
+    for path in args.results:
+        try:
+            runs.append(Results(path))
+        except (OSError, ValueError, KeyError) as error:
+            print(f"compare_runs: error: {path}: {error}", file=sys.stderr)
+            return 1
+    labels = args.labels or [run.name for run in runs]
+    if len(set(labels)) < len(labels):
+        labels = [f"{label} ({os.path.basename(run.path)})" for label, run in zip(labels, runs)]
+    colours = plt.cm.tab10.colors
+
+    fig, axes = plt.subplots(3, 2, figsize=(11, 10), sharex=True)
+    for ax, (title, ylabel, series, reference) in zip(axes.flat, TIMELINE_PANELS):
+        unit = None
+        for r, (run, label) in enumerate(zip(runs, labels)):
+            for s, (metric, part) in enumerate(series):
+                data = run.metric(metric)
+                if data is None:
+                    note(f"metric '{metric}' is not in {run.path}: skipped for this run")
+                    continue
+                t, values, unit = data
+                ax.plot(t, values, color=colours[r % len(colours)],
+                        linestyle=["-", "--", ":"][s % 3], linewidth=1.5,
+                        label=f"{label}, {part}" if part else label)
+            for event in run.events():
+                ax.plot(event["time_days"], 1.0, MARKER_STYLES.get(event["kind"], "|"),
+                        color=colours[r % len(colours)], transform=ax.get_xaxis_transform(),
+                        clip_on=False, markersize=6)
+        if unit is None:
+            ax.text(0.5, 0.5, "not recorded in these files", transform=ax.transAxes,
+                    ha="center", va="center", color="0.4")
+        elif reference is not None:
+            ax.axhline(reference, color="0.8", linewidth=0.8, zorder=0)
+        ax.set_title(title, pad=10)
+        ax.set_ylabel(f"{ylabel} ({unit or '-'})")
+        ax.grid(alpha=0.3)
+    axes.flat[0].legend(fontsize=8, loc="best")
+    for ax, (_, _, series, _) in zip(axes.flat, TIMELINE_PANELS):
+        if len(series) > 1 and ax.get_legend_handles_labels()[0]:
+            ax.legend(fontsize=7, loc="best")
+    for ax in axes[-1]:
+        ax.set_xlabel("time since start of simulation (days)")
+    fig.suptitle("Comparison of runs: " + " vs ".join(labels), fontsize=13)
+    fig.tight_layout()
+    out = os.path.join(args.output, "compare_timeline.png")
+    fig.savefig(out, dpi=args.dpi)
+    plt.close(fig)
+    for run in runs:
+        run.close()
+
+    with open(os.path.join(args.output, "captions.md"), "w", encoding="utf-8") as captions:
+        captions.write("# Comparison of runs\n\n## compare_timeline.png\n\n"
+                       "Headline metrics of " + ", ".join(labels) + " over time, one colour "
+                       "per run. Triangles along the top of each panel mark that run's "
+                       "treatment sessions (tri-markers: maintenance sessions). In the "
+                       "collagen panel, solid lines are the papillary and dashed lines the "
+                       "reticular dermis.\n")
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

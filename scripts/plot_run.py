@@ -1,0 +1,254 @@
+#!/usr/bin/python3
+"""Figures of one dermasim run, ready for a lecture or a report.
+
+Usage: /usr/bin/python3 scripts/plot_run.py RESULTS.h5 -o DIR [--gif] [--dpi N]
+
+Writes to DIR:
+  timeline.png          headline metrics over time, with treatment sessions marked
+  cross_sections.png    collagen, fibroblasts and growth factor in the skin cross-section
+                        before treatment, 2 days and 4 weeks after the first session, and at
+                        the end of the simulation
+  surface_profile.png   the scar's surface profile (volume-equivalent elevation) over time
+  collagen.gif          (with --gif) the collagen cross-section as an animation
+  captions.md           a caption for every figure, to paste under it
+Panels whose data the file does not hold are skipped with a note (never an error).
+Requires the Debian packages python3-h5py, python3-numpy and python3-matplotlib.
+"""
+import argparse
+import os
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dermasim_results import TIMELINE_PANELS, Results, mark_events  # noqa: E402
+
+SECTION_FIELDS = [  # (title, how to get the section, colour map)
+    ("Collagen (immature + mature)", "collagen", "viridis"),
+    ("Fibroblasts", "fibroblasts", "magma"),
+    ("Growth factor (TGF-\u03b2 / PDGF)", "growth_factor", "inferno"),
+]
+
+
+def note(message):
+    print(f"plot_run: {message}", file=sys.stderr)
+
+
+def timeline(run, out_dir, dpi):
+    """Returns the caption, or None when no panel could be drawn."""
+    fig, axes = plt.subplots(3, 2, figsize=(11, 10), sharex=True)
+    drawn = 0
+    for ax, (title, ylabel, series, reference) in zip(axes.flat, TIMELINE_PANELS):
+        unit = None
+        for metric, label in series:
+            data = run.metric(metric)
+            if data is None:
+                note(f"metric '{metric}' is not in {run.path}: skipped in the timeline")
+                continue
+            t, values, unit = data
+            ax.plot(t, values, label=label, linewidth=1.6)
+        if unit is None:
+            ax.text(0.5, 0.5, "not recorded in this file", transform=ax.transAxes,
+                    ha="center", va="center", color="0.4")
+        else:
+            drawn += 1
+            if reference is not None:
+                ax.axhline(reference, color="0.8", linewidth=0.8, zorder=0)
+            if any(label for _, label in series):
+                ax.legend(loc="best", fontsize=8)
+        ax.set_title(title)
+        ax.set_ylabel(f"{ylabel} ({unit or '-'})")
+        ax.grid(alpha=0.3)
+    mark_events(axes.flat, run.events())
+    for ax in axes[-1]:
+        ax.set_xlabel("time since start of simulation (days)")
+    if run.events():
+        axes.flat[0].legend(loc="best", fontsize=8)
+    fig.suptitle(f"{run.name}: response to treatment over time", fontsize=14)
+    fig.tight_layout()
+    fig.savefig(os.path.join(out_dir, "timeline.png"), dpi=dpi)
+    plt.close(fig)
+    if drawn == 0:
+        return None
+    return ("Timeline of the simulated tissue response. Improvement is the fraction of the "
+            "initial collagen deficit under the scar that has been filled; scar depth is the "
+            "depth of the surface depression. Collagen is given per dermal layer relative to "
+            "its starting amount; fibroblasts and myofibroblasts are mean densities in the "
+            "treated zone relative to the resting fibroblast density F0. Vertical lines mark "
+            "treatment sessions (solid) and maintenance sessions (dashed).")
+
+
+def key_snapshots(run):
+    """[(label, snapshot index)]: before, +2 days, +4 weeks after the first session, end."""
+    first = run.first_session_day()
+    times = run.snapshot_times
+    if first is None:
+        picks = [("start", 0), ("end", len(times) - 1)]
+    else:
+        before = np.nonzero(times <= first)[0]
+        picks = [("before treatment", int(before[-1]) if len(before) else 0),
+                 ("2 days after session 1", run.nearest_snapshot(first + 2.0)),
+                 ("4 weeks after session 1", run.nearest_snapshot(first + 28.0)),
+                 ("end", len(times) - 1)]
+    return picks
+
+
+def section_data(run, key, snapshot):
+    if key == "collagen":
+        return run.collagen(snapshot), "mg/mm3"
+    if not run.has_field(key):
+        return None, None
+    return run.section(key, snapshot), run.field_unit(key)
+
+
+def draw_layers(ax, run):
+    """Dashed lines at the depths where the tissue layer changes."""
+    for k in np.nonzero(np.diff(run.layer))[0]:
+        ax.axhline(run.z_mm[k] + run.spacing_mm / 2, color="white", linestyle="--",
+                   linewidth=0.6, alpha=0.7)
+
+
+def cross_sections(run, out_dir, dpi):
+    picks = key_snapshots(run)
+    rows = [(t, k, c) for t, k, c in SECTION_FIELDS if section_data(run, k, 0)[0] is not None]
+    for title, key, _ in SECTION_FIELDS:
+        if all(key != k for _, k, _ in rows):
+            note(f"field(s) for '{title}' not in {run.path}: row skipped")
+    if not rows:
+        return None
+    width, depth = run.x_mm[-1] + run.spacing_mm / 2, run.z_mm[-1] + run.spacing_mm / 2
+    fig, axes = plt.subplots(len(rows), len(picks), squeeze=False,
+                             figsize=(3.4 * len(picks) + 1, 2.2 * len(rows) + 1.2))
+    for r, (title, key, cmap) in enumerate(rows):
+        sections = [section_data(run, key, s)[0] for _, s in picks]
+        unit = section_data(run, key, 0)[1]
+        vmin = min(np.nanmin(s) for s in sections)
+        vmax = max(np.nanmax(s) for s in sections)
+        for c, ((label, snapshot), data) in enumerate(zip(picks, sections)):
+            ax = axes[r, c]
+            image = ax.imshow(data, extent=[0, width, depth, 0], cmap=cmap, vmin=vmin,
+                              vmax=vmax, aspect="auto", interpolation="nearest")
+            draw_layers(ax, run)
+            if r == 0:
+                ax.set_title(f"{label}\n(day {run.snapshot_times[snapshot]:g})", fontsize=10)
+            if c == 0:
+                ax.set_ylabel(f"{title}\ndepth (mm)", fontsize=9)
+            if r == len(rows) - 1:
+                ax.set_xlabel("lateral position (mm)")
+        fig.colorbar(image, ax=list(axes[r]), label=unit, fraction=0.025, pad=0.01)
+    where = " (middle y slice)" if run.dimensions == 3 else ""
+    fig.suptitle(f"{run.name}: skin cross-section{where}", fontsize=14)
+    fig.savefig(os.path.join(out_dir, "cross_sections.png"), dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    return ("Cross-sections of the skin (depth downwards from the surface, dashed lines at "
+            "the layer boundaries: epidermis, papillary and reticular dermis, hypodermis) at "
+            "four moments: just before the first session, 2 days after it (injury and the "
+            "growth-factor burst), 4 weeks after it (fibroblasts laying down new collagen) and "
+            "at the end. Each row shares one colour scale.")
+
+
+def surface_profile(run, out_dir, dpi):
+    profiles = run.surface_profiles()
+    if profiles is None:
+        note(f"no collagen fields in {run.path}: surface profile skipped")
+        return None
+    times = run.snapshot_times
+    fig, (ax, ax_map) = plt.subplots(1, 2, figsize=(13, 4.6),
+                                     gridspec_kw={"width_ratios": [1.2, 1]})
+    chosen = sorted(set([s for _, s in key_snapshots(run)] +
+                        list(np.linspace(0, len(times) - 1, 6).astype(int))))
+    colours = plt.cm.viridis(np.linspace(0, 1, len(chosen)))
+    for colour, s in zip(colours, chosen):
+        ax.plot(run.x_mm, profiles[s], color=colour, label=f"day {times[s]:g}")
+    ax.axhline(0, color="0.7", linewidth=0.8)
+    ax.set_xlabel("lateral position (mm)")
+    ax.set_ylabel("surface elevation (mm)")
+    ax.set_title("Surface profile at selected times")
+    ax.legend(fontsize=8, ncol=2)
+    ax.grid(alpha=0.3)
+    limit = np.nanmax(np.abs(profiles)) or 1.0
+    width = run.x_mm[-1] + run.spacing_mm / 2
+    image = ax_map.imshow(profiles, aspect="auto", origin="lower", cmap="RdBu_r", vmin=-limit,
+                          vmax=limit, extent=[0, width, times[0], times[-1]])
+    ax_map.set_xlabel("lateral position (mm)")
+    ax_map.set_ylabel("time (days)")
+    ax_map.set_title("Elevation over time (blue = depressed)")
+    fig.colorbar(image, ax=ax_map, label="elevation (mm)")
+    fig.suptitle(f"{run.name}: scar surface profile", fontsize=14)
+    fig.tight_layout()
+    fig.savefig(os.path.join(out_dir, "surface_profile.png"), dpi=dpi)
+    plt.close(fig)
+    return ("Surface profile of the scar: at each lateral position, the collagen surplus or "
+            "deficit integrated over the depth of the dermis, relative to the undisturbed "
+            "dermis, gives the equivalent rise or fall of the skin surface (mm). An atrophic "
+            "scar starts as a dip; treatment that rebuilds collagen raises it towards zero.")
+
+
+def animation(run, out_dir):
+    from matplotlib.animation import FuncAnimation, PillowWriter
+
+    if run.collagen(0) is None:
+        note("no collagen fields: animation skipped")
+        return None
+    frames = [run.collagen(s) for s in range(len(run.snapshot_times))]
+    width, depth = run.x_mm[-1] + run.spacing_mm / 2, run.z_mm[-1] + run.spacing_mm / 2
+    fig, ax = plt.subplots(figsize=(7, 4))
+    image = ax.imshow(frames[0], extent=[0, width, depth, 0], cmap="viridis", aspect="auto",
+                      vmin=min(np.nanmin(f) for f in frames),
+                      vmax=max(np.nanmax(f) for f in frames))
+    fig.colorbar(image, ax=ax, label="collagen (mg/mm3)")
+    ax.set_xlabel("lateral position (mm)")
+    ax.set_ylabel("depth (mm)")
+
+    def show(s):
+        image.set_data(frames[s])
+        ax.set_title(f"{run.name}: collagen, day {run.snapshot_times[s]:g}")
+        return [image]
+
+    FuncAnimation(fig, show, frames=len(frames)).save(
+        os.path.join(out_dir, "collagen.gif"), writer=PillowWriter(fps=6))
+    plt.close(fig)
+    return "Animation of the collagen cross-section, one frame per snapshot."
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("results", help="results file written by 'dermasim run'")
+    parser.add_argument("-o", "--output", default="figures", help="output directory")
+    parser.add_argument("--gif", action="store_true", help="also write collagen.gif")
+    parser.add_argument("--dpi", type=int, default=150)
+    args = parser.parse_args()
+    os.makedirs(args.output, exist_ok=True)
+    try:
+        run = Results(args.results)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"plot_run: error: {args.results}: {error}", file=sys.stderr)
+        return 1
+    with run:
+        if run.status != "complete":
+            note(f"{args.results} has status '{run.status}': figures show the run so far")
+        if len(run.snapshot_times) == 0:
+            note("no field snapshots: only the timeline is drawn")
+        captions = {"timeline.png": timeline(run, args.output, args.dpi)}
+        if len(run.snapshot_times) > 0:
+            captions["cross_sections.png"] = cross_sections(run, args.output, args.dpi)
+            captions["surface_profile.png"] = surface_profile(run, args.output, args.dpi)
+            if args.gif:
+                captions["collagen.gif"] = animation(run, args.output)
+    with open(os.path.join(args.output, "captions.md"), "w", encoding="utf-8") as out:
+        out.write(f"# Figures of '{run.name}' ({os.path.basename(args.results)})\n\n")
+        for name, caption in captions.items():
+            if caption:
+                out.write(f"## {name}\n\n{caption}\n\n")
+    for name, caption in captions.items():
+        if caption:
+            print(os.path.join(args.output, name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+#include "dermasim/sim/results_recorder.hpp"
+
+#include <string>
+#include <vector>
+
+#include "dermasim/model/specs.hpp"
+
+namespace dermasim::sim {
+namespace {
+
+std::string device_name(model::Device device) {
+  switch (device) {
+    case model::Device::kPen:
+      return "pen";
+    case model::Device::kRoller:
+      return "roller";
+    case model::Device::kHomeRoller:
+      return "home-roller";
+    case model::Device::kRfPen:
+      return "rf-pen";
+  }
+  DERMASIM_UNREACHABLE();
+}
+
+}  // namespace
+
+ResultsRecorder::ResultsRecorder(io::ResultsWriter& writer, ProgressCallback on_progress,
+                                 EventCallback on_event)
+    : writer_(writer), on_progress_(std::move(on_progress)), on_event_(std::move(on_event)) {}
+
+void ResultsRecorder::write_header(const scenario::Scenario& scenario,
+                                   const Simulation& simulation) {
+  writer_.write_scenario(scenario.source_text, scenario.resolved);
+  writer_.write_parameters(scenario.parameters);
+  writer_.write_grid(simulation.state().grid());
+  std::vector<io::MetricInfo> metrics;
+  for (const auto& m : model::metric_infos()) {
+    std::string unit(m.unit);
+    if (m.name == "scar_deficit_mm2") unit = simulation.metrics().deficit_unit();
+    metrics.push_back({std::string(m.name), unit, std::string(m.description)});
+  }
+  writer_.declare_metrics(std::move(metrics));
+}
+
+void ResultsRecorder::write_summary(const Simulation& simulation) {
+  const auto& steps = simulation.step_statistics();
+  writer_.add_summary("initial_scar_deficit", simulation.metrics().initial_deficit(),
+                      simulation.metrics().deficit_unit());
+  writer_.add_summary("accepted_steps", static_cast<double>(steps.accepted), "1");
+  writer_.add_summary("rejected_steps", static_cast<double>(steps.rejected), "1");
+  writer_.add_summary("smallest_step_days", steps.smallest_dt, "day");
+  writer_.add_summary("largest_step_days", steps.largest_dt, "day");
+}
+
+void ResultsRecorder::on_metrics(double time, const model::MetricValues& values) {
+  std::vector<io::NamedValue> named;
+  named.reserve(values.size());
+  for (std::size_t m = 0; m < values.size(); ++m) {
+    named.push_back({std::string(model::metric_infos()[m].name), values[m]});
+  }
+  writer_.append_metrics(time, named);
+  last_metrics_ = values;
+}
+
+void ResultsRecorder::on_snapshot(double time, const FieldSet& state) {
+  writer_.append_snapshot(time, state);
+}
+
+void ResultsRecorder::on_event(double time, const EventRecord& record) {
+  writer_.add_event({time, record.event.kind == EventKind::kSession ? "session" : "maintenance",
+                     device_name(record.event.session.device), record.event.session.needle_length,
+                     record.outcome.penetration, record.outcome.punctures});
+  if (on_event_) on_event_(record);
+}
+
+void ResultsRecorder::on_progress(const Progress& progress) {
+  if (on_progress_) on_progress_(progress);
+}
+
+}  // namespace dermasim::sim

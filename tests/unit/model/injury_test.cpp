@@ -1,0 +1,104 @@
+// A needling session's effect on the resting state, and the RF coagulation zone.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/model/fields.hpp"
+#include "dermasim/model/injury.hpp"
+#include "dermasim/model/rf.hpp"
+#include "dermasim/model/tissue.hpp"
+
+namespace dermasim::model {
+namespace {
+
+struct Injured {
+  TissueModel model{Grid(2, 120, 1, 40, 0.05), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1};
+  FieldSet rest = model.initial_state();
+  FieldSet state = model.initial_state();
+  SessionOutcome outcome;
+  explicit Injured(NeedleSession s) {
+    outcome = apply_needle_session(state, s, model.parameters(), 42, 1000);
+  }
+};
+
+TEST(Injury, TracksDamageTissueAndReleaseSignals) {
+  NeedleSession s;  // 1.5 mm pen, f_pen 0.7, 3 x 1 /mm2
+  const Injured inj(s);
+  EXPECT_NEAR(inj.outcome.penetration, 1.05, 1e-12);
+  EXPECT_NEAR(static_cast<double>(inj.outcome.punctures), 6.0 * std::sqrt(3.0), 1.0);
+  const Grid& g = inj.model.grid();
+  double max_d = 0.0, epi_g = 0.0, derm_g = 0.0;
+  for (int k = 0; k < g.nz(); ++k) {
+    for (int i = 0; i < g.nx(); ++i) {
+      const std::size_t c = g.index(i, 0, k);
+      const double d = inj.state[kDamage][c];
+      max_d = std::max(max_d, d);
+      ASSERT_LE(d, 1.0);
+      if (g.z(k) > 1.05 + 0.05) {
+        ASSERT_EQ(d, 0.0) << "damage below the penetration depth";
+      }
+      if (d == 1.0) {
+        // A voxel entirely inside a track: full effect of every injury term.
+        EXPECT_NEAR(inj.state[kFibroblasts][c], inj.rest[kFibroblasts][c] * 0.5, 1e-9);
+        EXPECT_NEAR(inj.state[kCollagenMature][c], inj.rest[kCollagenMature][c] * 0.9, 1e-12);
+        EXPECT_NEAR(inj.state[kInflammation][c], 0.5, 1e-12);
+      }
+      (g.layer(k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
+    }
+  }
+  EXPECT_EQ(max_d, 1.0);
+  EXPECT_EQ(epi_g, 0.0);  // no platelets in the avascular epidermis
+  EXPECT_GT(derm_g, 0.0);
+}
+
+TEST(Injury, PrpMultipliesThePlateletBolus) {
+  NeedleSession s;
+  const Injured plain(s);
+  s.prp = true;
+  const Injured prp(s);
+  double a = 0.0, b = 0.0;
+  for (std::size_t c = 0; c < plain.state[kGrowthFactor].size(); ++c) {
+    a += plain.state[kGrowthFactor][c];
+    b += prp.state[kGrowthFactor][c];
+  }
+  EXPECT_NEAR(b / a, 4.0, 1e-9);
+}
+
+TEST(Injury, RfPenAddsACoagulationZone) {
+  NeedleSession s;
+  s.device = Device::kRfPen;
+  s.rf_energy = 8.0;
+  const Injured rf(s);
+  s.device = Device::kPen;
+  const Injured pen(s);
+  EXPECT_GT(rf.outcome.coagulation_radius, 0.0);
+  EXPECT_GT(rf.outcome.injured_volume, pen.outcome.injured_volume);
+}
+
+TEST(Injury, RejectsImpossibleSessions) {
+  NeedleSession s;
+  s.penetration_fraction = 1.5;
+  EXPECT_THROW(validate_session(s), InputError);
+  s = NeedleSession{};
+  s.passes = 0;
+  EXPECT_THROW(validate_session(s), InputError);
+}
+
+// Pennes + Arrhenius: no damage without energy, a zone that grows with energy and stays
+// millimetric for the mJ pulses of fractional RF devices.
+TEST(RfModule, CoagulationRadiusGrowsWithEnergy) {
+  const ParameterSet p;
+  EXPECT_EQ(rf_coagulation_radius(0.0, p), 0.0);
+  EXPECT_EQ(rf_coagulation_radius(1.0, p), 0.0);  // too little to reach the damage threshold
+  double previous = 0.0;
+  for (double e : {4.0, 8.0, 16.0, 32.0}) {
+    const double r = rf_coagulation_radius(e, p);
+    EXPECT_GT(r, previous) << e << " mJ";
+    EXPECT_LT(r, 1.0) << e << " mJ";
+    previous = r;
+  }
+}
+
+}  // namespace
+}  // namespace dermasim::model

@@ -1,0 +1,110 @@
+// Scar imprinting (volume-equivalent depth equals the requested depth) and the metrics.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/model/metrics.hpp"
+
+namespace dermasim::model {
+namespace {
+
+Grid wide_grid() {
+  return Grid(2, 160, 1, 40, 0.05);
+}  // 8 mm x 2 mm
+
+TEST(Scar, InitialDepthEqualsTheRequestedDepthForEveryType) {
+  for (ScarType type :
+       {ScarType::kIcepick, ScarType::kBoxcar, ScarType::kRolling, ScarType::kHypertrophic}) {
+    const ScarSpec scar{type, 2.0, 0.3};
+    const TissueModel m(wide_grid(), SkinSpec{}, scar, ParameterSet{}, 1);
+    const FieldSet s = m.initial_state();
+    const MetricsCalculator metrics(m, 1.05, s);
+    const MetricValues v = metrics.compute(s);
+    // The centre lies on a cell face, so V and cos^2 profiles are sampled half a cell off-centre.
+    const double tolerance = type == ScarType::kIcepick ? 0.3 * 0.025 / 1.0 : 2e-3;
+    EXPECT_NEAR(v[kScarDepth], 0.3, tolerance) << static_cast<int>(type);
+    EXPECT_GT(v[kScarDeficit], 0.0);
+    EXPECT_EQ(v[kImprovement], 0.0);
+    if (type == ScarType::kBoxcar) {
+      EXPECT_NEAR(v[kScarDeficit], 2.0 * 0.3, 1e-9);
+    }
+  }
+}
+
+TEST(Scar, HypertrophicScarHoldsPersistentMyofibroblasts) {
+  const TissueModel m(wide_grid(), SkinSpec{}, ScarSpec{ScarType::kHypertrophic, 2.0, 0.3},
+                      ParameterSet{}, 1);
+  const FieldSet s = m.initial_state();
+  const std::size_t centre = m.grid().index(80, 0, 4);
+  EXPECT_GT(s[kMyofibroblasts][centre], 0.0);
+  const TissueKernel kernel = m.kernel();
+  EXPECT_LT(kernel.maps().myofibroblast_apoptosis[centre], 0.06);
+  EXPECT_EQ(s[kMyofibroblasts][m.grid().index(5, 0, 4)], 0.0);
+}
+
+TEST(Scar, RefusesScarsThatDoNotFit) {
+  EXPECT_THROW(TissueModel(Grid(2, 80, 1, 40, 0.05), SkinSpec{},
+                           ScarSpec{ScarType::kBoxcar, 2.5, 0.3}, ParameterSet{}, 1),
+               InputError);  // no reference skin left in 4 mm
+  EXPECT_THROW(TissueModel(wide_grid(), SkinSpec{}, ScarSpec{ScarType::kBoxcar, 2.0, 1.9},
+                           ParameterSet{}, 1),
+               InputError);  // deeper than the dermis can lose
+}
+
+TEST(Metrics, RestingSkinIsAtBaseline) {
+  const TissueModel m(wide_grid(), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1);
+  const FieldSet s = m.initial_state();
+  const MetricValues v = MetricsCalculator(m, 1.05, s).compute(s);
+  EXPECT_NEAR(v[kCollagenPapillaryRel], 1.0, 1e-12);
+  EXPECT_NEAR(v[kCollagenReticularRel], 1.0, 1e-12);
+  EXPECT_NEAR(v[kFibroblastsRel], 1.0, 1e-12);
+  EXPECT_EQ(v[kMyofibroblastsRel], 0.0);
+  EXPECT_EQ(v[kScarDepth], 0.0);
+  EXPECT_EQ(v[kGrowthFactorPeak], 0.0);
+  EXPECT_EQ(v[kFibrosisFlag], 0.0);
+  const LayerBaseline& ret = m.baseline()[Layer::kReticular];
+  EXPECT_GT(v[kCollagenType3Fraction], 0.12);
+  EXPECT_LT(v[kCollagenType3Fraction], 0.13);
+  EXPECT_NEAR(type3_fraction(ret.immature, ret.mature), 0.12 + 0.23 * ret.immature / 0.25, 1e-12);
+}
+
+TEST(Metrics, RespondToTheState) {
+  const TissueModel m(wide_grid(), SkinSpec{}, ScarSpec{ScarType::kBoxcar, 2.0, 0.3},
+                      ParameterSet{}, 1);
+  const FieldSet initial = m.initial_state();
+  const MetricsCalculator metrics(m, 1.05, initial);
+  FieldSet s = m.initial_state();
+  // Fill half of the scar's collagen deficit everywhere.
+  const FieldSet rest =
+      TissueModel(wide_grid(), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1).initial_state();
+  for (std::size_t c = 0; c < s[kCollagenMature].size(); ++c) {
+    s[kCollagenMature][c] += 0.5 * (rest[kCollagenMature][c] - s[kCollagenMature][c]);
+    s[kCollagenImmature][c] += 0.5 * (rest[kCollagenImmature][c] - s[kCollagenImmature][c]);
+    s[kFibroblasts][c] *= 300.0;  // far above the autocrine threshold
+  }
+  const MetricValues v = metrics.compute(s);
+  EXPECT_NEAR(v[kImprovement], 50.0, 1e-6);
+  EXPECT_NEAR(v[kScarDepth], 0.15, 1e-6);
+  EXPECT_EQ(v[kFibrosisFlag], 1.0);
+  EXPECT_NEAR(v[kFibroblastsRel], 300.0, 1e-9);
+}
+
+TEST(Metrics, NamesAreThoseOfModelMd) {
+  const std::set<std::string> expected = {
+      "scar_depth_mm",          "scar_deficit_mm2",       "improvement_pct",
+      "collagen_papillary_rel", "collagen_reticular_rel", "collagen_type3_fraction",
+      "fibroblasts_rel",        "myofibroblasts_rel",     "growth_factor_peak",
+      "inflammation_mean",      "pih_risk_index",         "fibrosis_flag"};
+  std::set<std::string> names;
+  for (const MetricInfo& info : metric_infos()) {
+    names.insert(std::string(info.name));
+    EXPECT_FALSE(info.unit.empty());
+    EXPECT_FALSE(info.description.empty());
+  }
+  EXPECT_EQ(names, expected);
+}
+
+}  // namespace
+}  // namespace dermasim::model

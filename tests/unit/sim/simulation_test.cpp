@@ -1,0 +1,121 @@
+// The driver: events at their times, the output schedule, determinism and restart.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/sim/simulation.hpp"
+
+namespace dermasim::sim {
+namespace {
+
+RunConfig small_run(double duration) {
+  RunConfig c;
+  c.grid.width = 2.0;
+  c.grid.depth = 1.2;
+  c.grid.spacing = 0.05;
+  c.duration = duration;
+  c.steps.rtol = 1e-2;
+  c.steps.atol = 1e-2;
+  c.output.snapshot_interval = 7.0;
+  Event e;
+  e.time = 3.5;
+  c.events = {e};
+  return c;
+}
+
+struct Log : Observer {
+  std::vector<double> metric_times, snapshot_times, event_times;
+  std::vector<model::MetricValues> metrics;
+  void on_metrics(double t, const model::MetricValues& m) override {
+    metric_times.push_back(t);
+    metrics.push_back(m);
+  }
+  void on_snapshot(double t, const FieldSet&) override { snapshot_times.push_back(t); }
+  void on_event(double t, const EventRecord& r) override {
+    event_times.push_back(t);
+    EXPECT_GT(r.outcome.punctures, 0);
+  }
+};
+
+TEST(Simulation, FollowsTheOutputSchedule) {
+  Simulation sim(small_run(10.0));
+  Log log;
+  sim.run(log);
+  EXPECT_TRUE(sim.finished());
+  EXPECT_EQ(log.event_times, std::vector<double>{3.5});
+  // Daily metrics, one after the event, and the end.
+  const std::vector<double> metrics = {0, 1, 2, 3, 3.5, 4, 5, 6, 7, 8, 9, 10};
+  EXPECT_EQ(log.metric_times, metrics);
+  // Start, before the session, 2 days after it, the weekly one, the end.
+  const std::vector<double> snapshots = {0, 3.5, 5.5, 7, 10};
+  EXPECT_EQ(log.snapshot_times, snapshots);
+  // The session shows up in the metrics at once.
+  EXPECT_EQ(log.metrics[3][model::kInflammationMean], 0.0);
+  EXPECT_GT(log.metrics[4][model::kInflammationMean], 0.0);
+}
+
+TEST(Simulation, IsDeterministic) {
+  Simulation a(small_run(6.0)), b(small_run(6.0));
+  Observer quiet;
+  a.run(quiet);
+  b.run(quiet);
+  for (int f = 0; f < a.state().size(); ++f) {
+    ASSERT_TRUE(std::equal(a.state()[f].values().begin(), a.state()[f].values().end(),
+                           b.state()[f].values().begin()))
+        << a.state()[f].name();
+  }
+}
+
+// A checkpoint taken right after an event restores to a bitwise identical continuation.
+TEST(Simulation, RestartsFromACheckpointAfterAnEvent) {
+  Observer quiet;
+  Simulation reference(small_run(8.0));
+  reference.run(quiet);
+
+  Simulation first(small_run(8.0));
+  first.run_until(3.5, quiet);
+  ASSERT_EQ(first.next_event(), 1u);
+  const Checkpoint cp = first.checkpoint();
+  Simulation resumed(small_run(8.0));
+  resumed.restore(cp);
+  EXPECT_EQ(resumed.time(), 3.5);
+  resumed.run(quiet);
+  for (int f = 0; f < reference.state().size(); ++f) {
+    ASSERT_TRUE(std::equal(reference.state()[f].values().begin(),
+                           reference.state()[f].values().end(),
+                           resumed.state()[f].values().begin()))
+        << reference.state()[f].name();
+  }
+}
+
+TEST(Simulation, RejectsInconsistentConfigurations) {
+  RunConfig late = small_run(3.0);  // the session at 3.5 d is after the end
+  EXPECT_THROW(Simulation{late}, InputError);
+  RunConfig unsorted = small_run(10.0);
+  Event early;
+  early.time = 1.0;
+  unsorted.events.push_back(early);
+  EXPECT_THROW(Simulation{unsorted}, InputError);
+  GridGeometry g;
+  g.spacing = 0.0;
+  EXPECT_THROW(make_grid(g), InputError);
+}
+
+TEST(Simulation, MakeGridRoundsToCells) {
+  GridGeometry g;
+  g.width = 6.0;
+  g.depth = 3.0;
+  g.spacing = 0.02;
+  const Grid grid = make_grid(g);
+  EXPECT_EQ(grid.nx(), 300);
+  EXPECT_EQ(grid.nz(), 150);
+  EXPECT_EQ(grid.ny(), 1);
+  g.dimensions = 3;
+  g.breadth = 1.0;
+  EXPECT_EQ(make_grid(g).ny(), 50);
+}
+
+}  // namespace
+}  // namespace dermasim::sim
