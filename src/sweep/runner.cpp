@@ -44,6 +44,7 @@ RunRequest make_request(const SweepSpec& spec, const RunTable& table, std::size_
   }
   req.metrics = spec.outputs.columns();
   req.threads = threads;
+  req.stop_requested = [] { return false; };
   return req;
 }
 
@@ -61,8 +62,7 @@ RunOutcome execute_run(const RunFunction& run, const RunRequest& request) {
             "the run returned " + std::to_string(outcome.metrics.size()) + " metric values, " +
                 std::to_string(request.metrics.size()) + " were requested",
             {}};
-  if (outcome.status == RunStatus::pending)
-    return {RunStatus::failed, "the run function returned status 'pending'", {}};
+  if (outcome.status == RunStatus::pending) return {RunStatus::pending, "", {}};
   if (outcome.status == RunStatus::failed && outcome.error.empty()) outcome.error = "failed";
   if (outcome.status == RunStatus::failed)
     outcome.metrics.assign(request.metrics.size(), std::nan(""));
@@ -83,8 +83,9 @@ SweepResult run_sweep(const SweepSpec& spec, const RunFunction& run, const Sweep
     omp_set_num_threads(std::max(1, options.threads_per_run));
     try {
       while (auto index = store.next_run()) {
-        const RunRequest request =
+        RunRequest request =
             make_request(spec, table, *index, options.out_dir, options.threads_per_run);
+        if (options.stop_requested) request.stop_requested = options.stop_requested;
         const auto t0 = std::chrono::steady_clock::now();
         RunOutcome outcome = execute_run(run, request);
         const double wall =
