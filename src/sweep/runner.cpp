@@ -53,19 +53,20 @@ RunOutcome execute_run(const RunFunction& run, const RunRequest& request) {
   try {
     outcome = run(request);
   } catch (const std::exception& e) {
-    return {RunStatus::failed, e.what(), {}};
+    outcome = {RunStatus::failed, e.what(), {}};
   } catch (...) {
-    return {RunStatus::failed, "unknown exception", {}};
+    outcome = {RunStatus::failed, "unknown exception", {}};
   }
   if (outcome.status == RunStatus::ok && outcome.metrics.size() != request.metrics.size())
-    return {RunStatus::failed,
-            "the run returned " + std::to_string(outcome.metrics.size()) + " metric values, " +
-                std::to_string(request.metrics.size()) + " were requested",
-            {}};
-  if (outcome.status == RunStatus::pending) return {RunStatus::pending, "", {}};
+    outcome = {RunStatus::failed,
+               "the run returned " + std::to_string(outcome.metrics.size()) + " metric values, " +
+                   std::to_string(request.metrics.size()) + " were requested",
+               {}};
   if (outcome.status == RunStatus::failed && outcome.error.empty()) outcome.error = "failed";
-  if (outcome.status == RunStatus::failed)
-    outcome.metrics.assign(request.metrics.size(), std::nan(""));
+  if (outcome.status == RunStatus::pending) outcome.error.clear();
+  // Every outcome carries one value per requested metric (NaN unless ok): the journal and the
+  // MPI messages are fixed-width records.
+  if (outcome.status != RunStatus::ok) outcome.metrics.assign(request.metrics.size(), std::nan(""));
   return outcome;
 }
 

@@ -89,6 +89,20 @@ TEST(RunSweep, WritesOneRowPerRunAndRecordsTheFailureWithoutStopping) {
   EXPECT_EQ(line, "0,ok,1,1,11,1,");
   for (int i = 0; i < 7; ++i) std::getline(lines, line);
   EXPECT_EQ(line, "7,failed,3,2,,,negative fibroblast density at t = 12 d");
+
+  // Resuming a finished sweep runs nothing: the failure is a final, journaled outcome.
+  o.resume = true;
+  int calls = 0;
+  const SweepResult again = run_sweep(
+      spec,
+      [&](const RunRequest& req) {
+        ++calls;
+        return fake(req);
+      },
+      o);
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(again.failed, 1u);
+  EXPECT_EQ(slurp(dir / "summary.csv"), csv);
   fs::remove_all(dir);
 }
 
