@@ -66,15 +66,15 @@ void print_summary(std::FILE* out, const sim::Simulation& simulation, const mode
 }
 
 int run(const RunOptions& o) {
-  const scenario::Scenario s = scenario::load_scenario(o.scenario, o.overrides);
+  // -o goes in as an override, so that the resolved scenario in the file names its own path.
+  std::vector<std::string> overrides = o.overrides;
+  if (!o.output.empty()) overrides.push_back("simulation.output=" + o.output);
+  const scenario::Scenario s = scenario::load_scenario(o.scenario, overrides);
   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
   const int threads = o.threads > 0 ? o.threads : omp_get_max_threads();
   omp_set_num_threads(threads);
   const sim::RunConfig config = sim::run_config_from(s);
-  const std::string output =
-      sim::output_path_for(
-          s, o.output.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.output))
-          .string();
+  const std::string output = sim::output_path_for(s).string();
   if (o.dry_run) {
     sim::validate(config);
     print_dry_run(s, config, threads, output);

@@ -1,6 +1,8 @@
 // The driver: events at their times, the output schedule, determinism and restart.
 #include <gtest/gtest.h>
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -66,6 +68,25 @@ TEST(Simulation, IsDeterministic) {
                            b.state()[f].values().begin()))
         << a.state()[f].name();
   }
+}
+
+// Per-cell updates and deterministic sums: the thread count does not change a single bit.
+TEST(Simulation, IsIndependentOfTheThreadCount) {
+  const int threads = omp_get_max_threads();
+  Observer quiet;
+  omp_set_num_threads(1);
+  Simulation one(small_run(4.5));
+  one.run(quiet);
+  omp_set_num_threads(2);
+  Simulation two(small_run(4.5));
+  two.run(quiet);
+  omp_set_num_threads(threads);
+  for (int f = 0; f < one.state().size(); ++f) {
+    ASSERT_TRUE(std::equal(one.state()[f].values().begin(), one.state()[f].values().end(),
+                           two.state()[f].values().begin()))
+        << one.state()[f].name();
+  }
+  EXPECT_EQ(one.current_metrics(), two.current_metrics());
 }
 
 // A checkpoint taken right after an event restores to a bitwise identical continuation.
