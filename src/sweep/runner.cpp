@@ -44,7 +44,6 @@ RunRequest make_request(const SweepSpec& spec, const RunTable& table, std::size_
   }
   req.metrics = spec.outputs.columns();
   req.threads = threads;
-  req.stop_requested = [] { return false; };
   return req;
 }
 

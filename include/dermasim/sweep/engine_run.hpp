@@ -9,7 +9,9 @@
 namespace dermasim::sweep {
 
 /// Runs one sweep point. Bad input (an override out of range, say) and numerical failures come
-/// back as a failed outcome with the one-line message; the sweep goes on.
+/// back as a failed outcome with the one-line message; the sweep goes on. Polls
+/// request.stop_requested every simulated day and returns pending when it is set. Without a
+/// field_output the simulation stops at the last requested sample time.
 RunOutcome run_engine(const RunRequest& request);
 
 }  // namespace dermasim::sweep

@@ -46,7 +46,7 @@ struct RunRequest {
                                        ///< omp_set_num_threads in the calling thread)
   /// Poll between steps: when it returns true the sweep is being stopped, and the run may give
   /// up by returning status pending (it is then run again on --resume). Always callable.
-  std::function<bool()> stop_requested;
+  std::function<bool()> stop_requested = [] { return false; };
 };
 
 struct RunOutcome {
