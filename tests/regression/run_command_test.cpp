@@ -76,6 +76,35 @@ TEST(RunCommand, KilledRunsNeverLeaveAnIncompleteFileAtTheOutputPath) {
   fs::remove_all(dir);
 }
 
+TEST(RunCommand, InterruptedRunResumedFromItsCheckpointMatchesAnUninterruptedOne) {
+  const fs::path dir = scratch_directory("resume");
+  const std::string scenario = preset("ci/boxcar-standard-ci.yaml").string();
+  const auto start = std::chrono::steady_clock::now();
+  const auto reference = run_command(dermasim("run '" + scenario + "' --threads 1 --quiet -o '" +
+                                              (dir / "reference.h5").string() + "'"));
+  ASSERT_EQ(reference.exit_code, 0) << reference.output;
+  const auto duration = std::chrono::steady_clock::now() - start;
+
+  const fs::path out = dir / "resumed.h5";
+  const pid_t pid = spawn_dermasim({"run", scenario, "--threads", "1", "--quiet", "-o",
+                                    out.string(), "--checkpoint-every", "1 week"});
+  std::this_thread::sleep_for(duration / 2);  // half way, whatever the machine's speed
+  kill(pid, SIGINT);
+  ASSERT_EQ(wait_exit_code(pid), 128 + SIGINT);
+  const fs::path checkpoint = out.string() + ".checkpoint.h5";
+  ASSERT_TRUE(fs::exists(checkpoint));
+  const auto resumed =
+      run_command(dermasim("run --resume '" + checkpoint.string() + "' --threads 1 --quiet"));
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_FALSE(fs::exists(checkpoint));  // a finished run removes its checkpoint
+  for (const char* group : {"/fields", "/metrics", "/events"}) {
+    const auto diff = run_command("h5diff '" + (dir / "reference.h5").string() + "' '" +
+                                  out.string() + "' " + group);
+    EXPECT_EQ(diff.exit_code, 0) << group << ":\n" << diff.output;
+  }
+  fs::remove_all(dir);
+}
+
 TEST(RunCommand, RefusesToOverwriteWithoutForce) {
   const fs::path dir = scratch_directory("overwrite");
   const fs::path out = dir / "out.h5";
