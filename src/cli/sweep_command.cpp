@@ -16,6 +16,7 @@
 #include "dermasim/core/units.hpp"
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
+#include "dermasim/sim/checkpoint_file.hpp"
 #include "dermasim/sweep/design.hpp"
 #include "dermasim/sweep/mpi_runner.hpp"
 #include "dermasim/sweep/report.hpp"
@@ -64,6 +65,13 @@ std::string base_name(const sweep::SweepSpec& spec) {
 void check_every_run(sweep::SweepSpec& spec) {
   const std::string name = base_name(spec);
   spec.base_resolved = scenario::resolved_yaml(scenario::parse_scenario(spec.base_text, name));
+  if (!spec.start_from.empty()) {
+    try {
+      sim::read_checkpoint_header(spec.start_from);
+    } catch (const Error& e) {
+      throw InputError(spec.file.string() + ": start_from: " + e.what());
+    }
+  }
   const sweep::RunTable table = sweep::build_run_table(spec);
   std::vector<std::string> sets(table.width());
   for (std::size_t r = 0; r < table.runs; ++r) {

@@ -11,7 +11,9 @@ namespace dermasim::sweep {
 /// Runs one sweep point. Bad input (an override out of range, say) and numerical failures come
 /// back as a failed outcome with the one-line message; the sweep goes on. Polls
 /// request.stop_requested every simulated day and returns pending when it is set. Without a
-/// field_output the simulation stops at the last requested sample time.
+/// field_output the simulation stops at the last requested sample time. With start_from the
+/// run continues from that checkpoint (`dermasim run --checkpoint-every` writes them); its
+/// schedule must match the checkpointed run's up to the checkpoint.
 RunOutcome run_engine(const RunRequest& request);
 
 }  // namespace dermasim::sweep
