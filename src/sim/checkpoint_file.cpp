@@ -72,7 +72,9 @@ CheckpointHeader read_checkpoint_header(const std::filesystem::path& path) {
   return h;
 }
 
-void restore_checkpoint(const std::filesystem::path& path, Simulation& simulation) {
+namespace {
+
+Checkpoint read_checkpoint(const std::filesystem::path& path, const Simulation& simulation) {
   const io::CheckpointState s = io::read_checkpoint_state(path);
   FieldSet fields = simulation.state();
   io::read_checkpoint_fields(path, fields);
@@ -100,6 +102,22 @@ void restore_checkpoint(const std::filesystem::path& path, Simulation& simulatio
     c.previous_increment.push_back(
         find_named(s.arrays, kIncrementPrefix + fields[f].name(), path).values);
   }
+  return c;
+}
+
+}  // namespace
+
+void restore_checkpoint(const std::filesystem::path& path, Simulation& simulation) {
+  simulation.restore(read_checkpoint(path, simulation));
+}
+
+void branch_from_checkpoint(const std::filesystem::path& path, Simulation& simulation) {
+  Checkpoint c = read_checkpoint(path, simulation);
+  const auto& events = simulation.config().events;
+  c.next_event = 0;
+  while (c.next_event < events.size() && events[c.next_event].time <= c.time) ++c.next_event;
+  c.controller = StepControllerState{};
+  c.controller.proposed_dt = simulation.config().steps.dt_initial;
   simulation.restore(c);
 }
 

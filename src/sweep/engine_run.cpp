@@ -32,48 +32,21 @@ int metric_index(const std::string& name) {
   throw InputError("outputs.metrics: unknown metric '" + name + "'");
 }
 
-// `t0`: the time the run starts from (0, or a checkpoint's time).
-std::vector<Sample> samples_for(const RunRequest& request, double t0, double duration) {
+std::vector<Sample> samples_for(const RunRequest& request, double start, double duration) {
   std::vector<Sample> samples;
   for (std::size_t c = 0; c < request.metrics.size(); ++c) {
     const MetricColumn& column = request.metrics[c];
     const double t = column.at == "end" ? duration : units::convert(column.at, "day");
-    if (!(t >= 0.0 && t <= duration)) {
+    if (!(t >= start && t <= duration)) {
       throw InputError("outputs.at: " + column.at + " is outside the simulated " +
+                       units::format_quantity(start, "day") + " .. " +
                        units::format_quantity(duration, "day"));
-    }
-    if (t < t0) {
-      throw InputError("outputs.at: " + column.at +
-                       " is before the checkpoint the runs start "
-                       "from (day " +
-                       units::format_number(t0) + ")");
     }
     samples.push_back({c, metric_index(column.metric), t});
   }
   std::stable_sort(samples.begin(), samples.end(),
                    [](const Sample& a, const Sample& b) { return a.time < b.time; });
   return samples;
-}
-
-// Branching what-ifs: the run continues from a checkpoint of an earlier run, so protocols are
-// compared from the same history. Only what happens after the checkpoint may differ: the
-// events the checkpoint has applied must be exactly this run's events before its time.
-void start_from_checkpoint(const std::filesystem::path& path, sim::Simulation& simulation) {
-  sim::restore_checkpoint(path, simulation);
-  const double t = simulation.time();
-  std::size_t before = 0, at = 0;
-  for (const auto& e : simulation.config().events) {
-    before += e.time < t;
-    at += e.time == t;
-  }
-  const std::size_t applied = simulation.next_event();
-  if (applied < before || applied > before + at) {
-    throw InputError("start_from: " + path.string() + ": the checkpoint (day " +
-                     units::format_number(t) + ") has applied " + std::to_string(applied) +
-                     " sessions, but this run's schedule has " + std::to_string(before) +
-                     " before that day; a sweep from a checkpoint may only vary what happens "
-                     "after it");
-  }
 }
 
 scenario::Scenario load(const RunRequest& request) {
@@ -117,7 +90,7 @@ RunOutcome run_engine(const RunRequest& request) {
   try {
     const scenario::Scenario s = load(request);
     sim::Simulation simulation(sim::run_config_from(s));
-    if (!request.start_from.empty()) start_from_checkpoint(request.start_from, simulation);
+    if (!request.start_from.empty()) sim::branch_from_checkpoint(request.start_from, simulation);
     const std::vector<Sample> samples =
         samples_for(request, simulation.time(), s.simulation.duration);
     outcome.metrics.assign(request.metrics.size(), 0.0);

@@ -27,6 +27,12 @@ CheckpointHeader read_checkpoint_header(const std::filesystem::path& path);
 /// Restores `simulation` (built from the header's scenario) to the checkpoint in `path`.
 void restore_checkpoint(const std::filesystem::path& path, Simulation& simulation);
 
+/// Starts `simulation` from the state in `path` although its scenario may differ from the one
+/// that wrote it (a sweep's branching what-if: same history, another protocol afterwards).
+/// The grid and fields must match; the next event is the first of this run's events after
+/// the checkpoint's time, and the step controller starts afresh there.
+void branch_from_checkpoint(const std::filesystem::path& path, Simulation& simulation);
+
 /// Default checkpoint path of a results file: "<out>.checkpoint.h5".
 std::filesystem::path checkpoint_path_for(const std::filesystem::path& output);
 

@@ -5,6 +5,10 @@
 
 #include <filesystem>
 
+#include "dermasim/scenario/scenario.hpp"
+#include "dermasim/sim/checkpoint_file.hpp"
+#include "dermasim/sim/scenario_run.hpp"
+
 namespace dermasim::sweep {
 namespace {
 
@@ -52,6 +56,43 @@ TEST(EngineRun, SampleTimeBeyondTheRunIsAFailure) {
   const RunOutcome out = run_engine(r);
   EXPECT_EQ(out.status, RunStatus::failed);
   EXPECT_NE(out.error.find("outputs.at: 2 months"), std::string::npos) << out.error;
+}
+
+// Branching what-ifs: runs start from a checkpoint of a shared history.
+TEST(EngineRun, StartsFromACheckpointOfTheSharedHistory) {
+  const auto base =
+      std::filesystem::path(DERMASIM_SOURCE_DIR) / "scenarios/ci/boxcar-standard-ci.yaml";
+  const std::vector<std::string> sets = {"treatment.sessions.count=1",
+                                         "simulation.duration=3 weeks", "domain.depth=1.5 mm",
+                                         "domain.spacing=100 um"};
+  RunRequest r;
+  r.base_scenario = base;
+  for (const auto& set : sets) {
+    const auto eq = set.find('=');
+    r.overrides.push_back({set.substr(0, eq), set.substr(eq + 1)});
+  }
+  r.metrics = {{"improvement_pct", "end", "i@end", "%"}};
+  const RunOutcome straight = run_engine(r);
+  ASSERT_EQ(straight.status, RunStatus::ok) << straight.error;
+
+  const scenario::Scenario s = scenario::load_scenario(base, sets);
+  sim::Simulation history(sim::run_config_from(s));
+  sim::Observer quiet;
+  history.run_until(10.0, quiet);  // after the session on day 7
+  const auto checkpoint = std::filesystem::temp_directory_path() / "dermasim-branch.h5";
+  sim::save_checkpoint(checkpoint, history, s.resolved, {});
+  r.start_from = checkpoint;
+  const RunOutcome branched = run_engine(r);
+  ASSERT_EQ(branched.status, RunStatus::ok) << branched.error;
+  // The step controller restarts at the branch point: equal to the step tolerance, not bitwise.
+  EXPECT_NEAR(branched.metrics[0], straight.metrics[0], 0.2);
+  EXPECT_NE(branched.metrics[0], 0.0);
+
+  r.metrics = {{"improvement_pct", "1 week", "i@1w", "%"}};  // before the branch point
+  const RunOutcome early = run_engine(r);
+  EXPECT_EQ(early.status, RunStatus::failed);
+  EXPECT_NE(early.error.find("outputs.at: 1 week is outside"), std::string::npos) << early.error;
+  std::filesystem::remove(checkpoint);
 }
 
 }  // namespace
