@@ -56,14 +56,30 @@ scenario::Scenario load(const RunRequest& request) {
   return scenario::parse_scenario(request.base_scenario_text, "sweep base scenario", sets);
 }
 
-// Steps the simulation through the sample times, recording each requested metric.
-void collect(sim::Simulation& simulation, sim::Observer& observer,
-             const std::vector<Sample>& samples, std::vector<double>& values) {
+// Simulated days between two polls of the stop request (a Ctrl-C or SIGTERM to the sweep).
+constexpr double kPollInterval = 1.0;
+
+// Advances to `t`, polling the stop request; false when the run was abandoned.
+bool advance(sim::Simulation& simulation, sim::Observer& observer, double t,
+             const RunRequest& request) {
+  while (simulation.time() < t) {
+    if (request.stop_requested()) return false;
+    simulation.run_until(std::min(t, simulation.time() + kPollInterval), observer);
+  }
+  return true;
+}
+
+// Steps the simulation through the sample times, recording each requested metric; with a
+// results file it then runs to the end, without one it stops at the last sample. False when
+// the run was abandoned on a stop request.
+bool collect(sim::Simulation& simulation, sim::Observer& observer,
+             const std::vector<Sample>& samples, std::vector<double>& values,
+             const RunRequest& request, bool to_end) {
   for (const Sample& s : samples) {
-    simulation.run_until(s.time, observer);
+    if (!advance(simulation, observer, s.time, request)) return false;
     values[s.column] = simulation.current_metrics()[s.metric];
   }
-  simulation.run(observer);
+  return !to_end || advance(simulation, observer, simulation.config().duration, request);
 }
 
 }  // namespace
@@ -78,20 +94,23 @@ RunOutcome run_engine(const RunRequest& request) {
     const std::vector<Sample> samples =
         samples_for(request, simulation.time(), s.simulation.duration);
     outcome.metrics.assign(request.metrics.size(), 0.0);
+    bool finished = false;
     if (request.field_output.empty()) {
       sim::Observer silent;
-      collect(simulation, silent, samples, outcome.metrics);
+      finished = collect(simulation, silent, samples, outcome.metrics, request, false);
     } else {
       io::ResultsWriter writer(request.field_output, {s.name, s.simulation.seed, request.threads},
                                {.overwrite = true});
       sim::ResultsRecorder recorder(writer);
       recorder.write_header(s, simulation);
-      collect(simulation, recorder, samples, outcome.metrics);
-      recorder.write_summary(simulation);
-      writer.close("complete",
+      finished = collect(simulation, recorder, samples, outcome.metrics, request, true);
+      if (finished) recorder.write_summary(simulation);
+      writer.close(finished ? "complete" : "interrupted",
                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
-    outcome.status = RunStatus::ok;
+    // An abandoned run is not an outcome: it stays pending and runs again on --resume.
+    outcome.status = finished ? RunStatus::ok : RunStatus::pending;
+    if (!finished) outcome.metrics.clear();
   } catch (const Error& e) {
     outcome.status = RunStatus::failed;
     outcome.error = e.what();

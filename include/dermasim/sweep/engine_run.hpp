@@ -9,7 +9,11 @@
 namespace dermasim::sweep {
 
 /// Runs one sweep point. Bad input (an override out of range, say) and numerical failures come
-/// back as a failed outcome with the one-line message; the sweep goes on.
+/// back as a failed outcome with the one-line message; the sweep goes on. Polls
+/// request.stop_requested every simulated day and returns pending when it is set. Without a
+/// field_output the simulation stops at the last requested sample time. With start_from the
+/// run branches from that checkpoint (sim::branch_from_checkpoint: its next event is the first
+/// of its own events after the checkpoint's time).
 RunOutcome run_engine(const RunRequest& request);
 
 }  // namespace dermasim::sweep

@@ -17,9 +17,9 @@ RunRequest healthy_skin_request() {
   r.base_scenario =
       std::filesystem::path(DERMASIM_SOURCE_DIR) / "scenarios/ci/healthy-skin-ci.yaml";
   r.overrides = {{"simulation.duration", "10 days"}, {"domain.width", "1 mm"}};
-  r.metrics = {{"collagen_reticular_rel", "5 days", "c@5d"},
-               {"fibroblasts_rel", "end", "f@end"},
-               {"improvement_pct", "end", "i@end"}};
+  r.metrics = {{"collagen_reticular_rel", "5 days", "c@5d", "1"},
+               {"fibroblasts_rel", "end", "f@end", "1"},
+               {"improvement_pct", "end", "i@end", "%"}};
   return r;
 }
 
@@ -29,6 +29,16 @@ TEST(EngineRun, UntreatedSkinStaysAtRest) {
   ASSERT_EQ(out.metrics.size(), 3u);
   EXPECT_NEAR(out.metrics[0], 1.0, 1e-9);
   EXPECT_NEAR(out.metrics[1], 1.0, 1e-9);
+}
+
+TEST(EngineRun, AStopRequestAbandonsTheRunAsPending) {
+  RunRequest r = healthy_skin_request();
+  int polls = 0;
+  r.stop_requested = [&] { return ++polls > 3; };  // stop after three simulated days
+  const RunOutcome out = run_engine(r);
+  EXPECT_EQ(out.status, RunStatus::pending);
+  EXPECT_TRUE(out.metrics.empty());
+  EXPECT_EQ(polls, 4);
 }
 
 TEST(EngineRun, BadOverrideIsAFailedRunWithItsMessage) {
@@ -42,7 +52,7 @@ TEST(EngineRun, BadOverrideIsAFailedRunWithItsMessage) {
 
 TEST(EngineRun, SampleTimeBeyondTheRunIsAFailure) {
   RunRequest r = healthy_skin_request();
-  r.metrics = {{"improvement_pct", "2 months", "i@2m"}};
+  r.metrics = {{"improvement_pct", "2 months", "i@2m", "%"}};
   const RunOutcome out = run_engine(r);
   EXPECT_EQ(out.status, RunStatus::failed);
   EXPECT_NE(out.error.find("outputs.at: 2 months"), std::string::npos) << out.error;
@@ -61,7 +71,7 @@ TEST(EngineRun, StartsFromACheckpointOfTheSharedHistory) {
     const auto eq = set.find('=');
     r.overrides.push_back({set.substr(0, eq), set.substr(eq + 1)});
   }
-  r.metrics = {{"improvement_pct", "end", "i@end"}};
+  r.metrics = {{"improvement_pct", "end", "i@end", "%"}};
   const RunOutcome straight = run_engine(r);
   ASSERT_EQ(straight.status, RunStatus::ok) << straight.error;
 
@@ -78,7 +88,7 @@ TEST(EngineRun, StartsFromACheckpointOfTheSharedHistory) {
   EXPECT_NEAR(branched.metrics[0], straight.metrics[0], 0.2);
   EXPECT_NE(branched.metrics[0], 0.0);
 
-  r.metrics = {{"improvement_pct", "1 week", "i@1w"}};  // before the branch point
+  r.metrics = {{"improvement_pct", "1 week", "i@1w", "%"}};  // before the branch point
   const RunOutcome early = run_engine(r);
   EXPECT_EQ(early.status, RunStatus::failed);
   EXPECT_NE(early.error.find("outputs.at: 1 week is outside"), std::string::npos) << early.error;
