@@ -43,6 +43,7 @@ struct RunOptions {
   bool force = false;
   std::string checkpoint_every;  // a duration with its unit; empty: no periodic checkpoints
   std::string resume;            // checkpoint to continue from
+  bool keep_checkpoint = false;  // leave a checkpoint of the final state (a sweep's start_from)
 };
 
 // Simulated days per call of run_until: the interrupt flag is polled, and checkpoints are
@@ -182,9 +183,13 @@ int run(const RunOptions& o) {
                  simulation.time(), output.c_str(), checkpoint.c_str());
     return 128 + interrupt.signal_number();
   }
+  if (o.keep_checkpoint) {
+    save();  // the final state, for sweeps that branch from this history
+  } else {
+    std::error_code ignored;
+    fs::remove(checkpoint, ignored);  // a finished run needs no checkpoint
+  }
   writer.close("complete", wall());
-  std::error_code ignored;
-  fs::remove(checkpoint, ignored);  // a finished run needs no checkpoint
   print_summary(stderr, simulation, recorder.last_metrics(), wall(), output.string());
   return 0;
 }
@@ -207,6 +212,9 @@ void add_run_command(CLI::App& app, Command& selected) {
   cmd->add_option(
       "--checkpoint-every", options->checkpoint_every,
       "Write a restartable checkpoint (<out>.checkpoint.h5) this often, e.g. '1 month'");
+  cmd->add_flag("--keep-checkpoint", options->keep_checkpoint,
+                "Leave a checkpoint of the final state (<out>.checkpoint.h5), e.g. as a sweep's "
+                "start_from");
   cmd->add_option("--resume", options->resume,
                   "Continue an interrupted or killed run from its checkpoint");
   cmd->callback([options, &selected] { selected = [options] { return run(*options); }; });

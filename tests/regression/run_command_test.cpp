@@ -105,6 +105,20 @@ TEST(RunCommand, InterruptedRunResumedFromItsCheckpointMatchesAnUninterruptedOne
   fs::remove_all(dir);
 }
 
+TEST(RunCommand, KeepCheckpointLeavesTheFinalStateForBranching) {
+  const fs::path dir = scratch_directory("keep");
+  const fs::path out = dir / "history.h5";
+  const auto r =
+      run_command(dermasim("run '" + preset("ci/healthy-skin-ci.yaml").string() +
+                           "' --quiet --keep-checkpoint --set simulation.duration=\"3 days\" -o '" +
+                           out.string() + "'"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto resumed = run_command(dermasim("run --resume '" + out.string() + ".checkpoint.h5'"));
+  // The checkpoint holds the finished run: resuming it has nothing left to do but is valid.
+  EXPECT_EQ(resumed.exit_code, 0) << resumed.output;
+  fs::remove_all(dir);
+}
+
 TEST(RunCommand, RefusesToOverwriteWithoutForce) {
   const fs::path dir = scratch_directory("overwrite");
   const fs::path out = dir / "out.h5";
