@@ -1,0 +1,15 @@
+// The sweep's RunFunction backed by the real engine: one run of a sweep is the base scenario
+// with the run's `--set` overrides, simulated in this thread (the runner sets its OpenMP thread
+// count), reporting the requested metrics at the requested times ("end" or a time with a unit,
+// reached exactly by the driver, not interpolated). With a field_output path the full results
+// file is written as by `dermasim run`.
+#pragma once
+#include "dermasim/sweep/runner.hpp"
+
+namespace dermasim::sweep {
+
+/// Runs one sweep point. Bad input (an override out of range, say) and numerical failures come
+/// back as a failed outcome with the one-line message; the sweep goes on.
+RunOutcome run_engine(const RunRequest& request);
+
+}  // namespace dermasim::sweep
