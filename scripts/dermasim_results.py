@@ -121,7 +121,6 @@ def mark_events(axes, events, color=None, label=True):
     """Vertical lines at sessions (solid) and maintenance (dashed) on every axis."""
     axes = list(axes)  # may be a one-shot iterator such as ndarray.flat
     styles = {"session": "-", "maintenance": "--"}
-    axes = list(axes)  # an iterator (axes.flat) would be used up by the first event
     seen = set()
     for event in events:
         style = styles.get(event["kind"], ":")
