@@ -10,7 +10,9 @@ namespace {
 
 struct NineFieldKernel {
   static constexpr int kFields = 9;
-  void rates(const ReactionCell& cell, const double* u, double* p, double* l) const {
+  // A template, as TissueKernel's, so that ReactionOperator vectorises it across cells.
+  template <class In, class Out>
+  void rates(const ReactionCell& cell, const In& u, Out&& p, Out&& l) const {
     const double g = u[2] / (1.0 + u[2]);
     const double layer = cell.k < 3 ? 4.0 : 0.7;
     p[0] = 0.0;

@@ -71,7 +71,10 @@ class TissueKernel {
   const std::vector<RowRates>& rows() const { return rows_; }
   const CellMaps& maps() const { return maps_; }
 
-  void rates(const ReactionCell& cell, const double* u, double* prod, double* loss) const {
+  /// u, prod and loss are indexed by FieldIndex: pointers, arrays, or ReactionOperator's views
+  /// into its per-block buffers (a template so that the block loop vectorises across cells).
+  template <class In, class Out>
+  void rates(const ReactionCell& cell, const In& u, Out&& prod, Out&& loss) const {
     const RowRates& row = rows_[cell.k];
     const double D = u[kDamage], I = u[kInflammation], G = u[kGrowthFactor];
     const double F = u[kFibroblasts], M = u[kMyofibroblasts], P = u[kMmp];
@@ -91,7 +94,10 @@ class TissueKernel {
     loss[kGrowthFactor] = c_.k_G;
 
     const double growth = c_.r_F * g_prolif;
-    const double excess = F > row.f0 ? c_.delta_F : 0.0;
+    // delta_F is read unconditionally: a load under the condition becomes a masked load that
+    // keeps the block loop from vectorising.
+    const double delta_F = c_.delta_F;
+    const double excess = F > row.f0 ? delta_F : 0.0;
     prod[kFibroblasts] = growth * F + c_.k_MF * M + excess * row.f0;
     loss[kFibroblasts] = growth * (F + M) * c_.inv_F_cap + c_.k_FM * g_diff + excess;
 

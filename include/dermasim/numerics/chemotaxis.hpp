@@ -25,12 +25,15 @@ class ChemotaxisSolver {
   int last_substeps() const { return last_substeps_; }
 
  private:
-  void compute_face_velocities(const double* attractant);
-  void euler_stage(const double* u, double* out, double dt) const;
+  /// Fills vx_, vy_, vz_; returns the sum over axes of the largest face speed (mm/day).
+  double compute_face_velocities(const double* attractant);
+  /// out = u - dt div(u v), or, if average_with is given, out = (average_with + that) / 2
+  /// (the closing average of SSP-RK2; out may then alias average_with).
+  void euler_stage(const double* u, double* out, double dt, const double* average_with) const;
   const Grid& grid_;
   std::vector<double> sensitivity_;
-  AlignedVector<double> vx_, vy_, vz_;          // velocity on the low face of each cell, mm/day
-  AlignedVector<double> stage_, second_stage_;  // SSP-RK2 stages
+  AlignedVector<double> vx_, vy_, vz_;  // velocity on the low face of each cell, mm/day
+  AlignedVector<double> stage_;         // first SSP-RK2 stage
   int last_substeps_ = 0;
 };
 

@@ -7,11 +7,13 @@
 // with phi(u, P, L, h) = u e^{-L h} + P h (1 - e^{-L h}) / (L h), the exact solution for frozen
 // P and L. Each cell is independent, so the loop is parallel and bitwise thread-independent.
 #pragma once
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/field.hpp"
+#include "dermasim/numerics/exp_neg.hpp"
 #include "dermasim/numerics/operator.hpp"
 
 namespace dermasim {
@@ -25,40 +27,31 @@ struct ReactionCell {
 
 /// phi1(x) = (1 - e^{-x}) / x given decay = e^{-x}. Below x = 1e-2 the quotient would lose
 /// digits to cancellation, so phi1 comes from its Taylor series there (truncation < 2e-13).
+/// Both branches are computed and one is selected, so a loop over cells vectorises; the
+/// quotient's divisor is kept >= 1e-2 so the discarded branch never divides by zero.
 inline double phi1(double x, double decay) {
-  return x < 1e-2 ? 1.0 - x * (0.5 - x * (1.0 / 6.0 - x * (1.0 / 24.0 - x * (1.0 / 120.0))))
-                  : (1.0 - decay) / x;
+  const double series = 1.0 - x * (0.5 - x * (1.0 / 6.0 - x * (1.0 / 24.0 - x * (1.0 / 120.0))));
+  const bool small = x < 1e-2;
+  const double quotient = (1.0 - decay) / (small ? 1e-2 : x);
+  return small ? series : quotient;
 }
 
 /// Exact solution of du/dt = P - L u over h for frozen P, L >= 0.
 inline double exponential_relax(double u, double production, double loss, double h) {
   const double x = loss * h;
-  const double decay = std::exp(-x);
+  const double decay = exp_neg(x);
   return u * decay + production * h * phi1(x, decay);
 }
-
-/// e^{-x} remembering the last argument: loss rates that are constant along a row (most of a
-/// model's decay terms) then cost one exp per row instead of one per cell and stage. Returns
-/// exactly std::exp(-x), so results do not depend on what was remembered.
-class DecayMemo {
- public:
-  double operator()(double x) {
-    if (x != x_) {
-      x_ = x;
-      decay_ = std::exp(-x);
-    }
-    return decay_;
-  }
-
- private:
-  double x_ = 0.0;
-  double decay_ = 1.0;
-};
 
 /// Operator adapter: integrates `Kernel` over every cell. A Kernel provides
 ///   static constexpr int kFields;   // acts on fields 0 .. kFields-1 of the state
 ///   void rates(const ReactionCell&, const double* u, double* production, double* loss) const;
-/// with production and loss non-negative.
+/// with production and loss non-negative. Cells are integrated a block of a row at a time in
+/// structure-of-arrays buffers. A kernel whose rates() is a template over array-like arguments
+///   template <class In, class Out> void rates(const ReactionCell&, const In& u, Out&& p, Out&& l)
+/// (u[f], p[f], l[f] as for pointers) is handed views into those buffers, so that, inlined and
+/// branch-free (selects are fine), it vectorises across the cells of a block; a kernel that
+/// takes pointers is evaluated cell by cell through small copies.
 template <class Kernel>
 class ReactionOperator : public Operator {
  public:
@@ -67,37 +60,118 @@ class ReactionOperator : public Operator {
   Kernel& kernel() { return kernel_; }
 
   void advance(FieldSet& state, double t, double dt) override {
-    constexpr int N = Kernel::kFields;
-    DERMASIM_ASSERT(state.size() >= N);
+    DERMASIM_ASSERT(state.size() >= kFields);
     const Grid& g = state.grid();
-    double* fields[N];
-    for (int f = 0; f < N; ++f) fields[f] = state[f].data();
+    double* fields[kFields];
+    for (int f = 0; f < kFields; ++f) fields[f] = state[f].data();
     const int nx = g.nx(), ny = g.ny(), nz = g.nz();
+    // A row belongs to one thread and is cut into blocks at fixed positions, so every cell
+    // takes the same (vector or scalar remainder) code path whatever the number of threads.
 #pragma omp parallel for collapse(2) schedule(static)
     for (int k = 0; k < nz; ++k) {
       for (int j = 0; j < ny; ++j) {
-        DecayMemo memo[N];
-        for (int i = 0; i < nx; ++i) {
-          const std::size_t c = g.index(i, j, k);
-          double u0[N], u1[N], p0[N], l0[N], p1[N], l1[N];
-          for (int f = 0; f < N; ++f) u0[f] = fields[f][c];
-          kernel_.rates(ReactionCell{c, i, j, k, t}, u0, p0, l0);
-          for (int f = 0; f < N; ++f) u1[f] = relax(memo[f], u0[f], p0[f], l0[f], dt);
-          kernel_.rates(ReactionCell{c, i, j, k, t + dt}, u1, p1, l1);
-          for (int f = 0; f < N; ++f) {
-            fields[f][c] = relax(memo[f], u0[f], 0.5 * (p0[f] + p1[f]), 0.5 * (l0[f] + l1[f]), dt);
-          }
+        for (int i = 0; i < nx; i += kBlock) {
+          advance_block(fields, Block{g.index(i, j, k), i, j, k, std::min(kBlock, nx - i)}, t, dt);
         }
       }
     }
   }
 
  private:
-  static double relax(DecayMemo& memo, double u, double production, double loss, double h) {
-    const double x = loss * h;
-    const double decay = memo(x);
-    return u * decay + production * h * phi1(x, decay);
+  static constexpr int kFields = Kernel::kFields;
+  // Cells per block: the five structure-of-arrays buffers (5 x kFields x kBlock doubles, 11 KiB
+  // for nine fields) stay in L1 while the block is integrated.
+  static constexpr int kBlock = 32;
+  using Buffer = double[kFields][kBlock];
+
+  // One cell seen as the kernel's per-cell arrays: lane[f] is field f of that cell, either in
+  // the state itself or in a block buffer.
+  struct StateLane {
+    double* const* fields;
+    std::size_t index;
+    const double& operator[](int f) const { return fields[f][index]; }
+  };
+  template <class T>
+  struct BufferLane {
+    T (*buffer)[kBlock];
+    int c;
+    T& operator[](int f) const { return buffer[f][c]; }
+  };
+
+  struct Block {
+    std::size_t first;  // flat index of the first cell
+    int i, j, k;        // grid position of the first cell
+    int count;          // cells in the block, <= kBlock
+  };
+
+  // Both stages read the start values straight from the state and the second writes the
+  // result back in place (a cell's values are read before they are overwritten), so no copy
+  // of the state is made.
+  void advance_block(double* const* fields, const Block& b, double t, double dt) const {
+    alignas(64) Buffer u1, p0, l0, p1, l1;
+    evaluate(
+        b, t,
+        [&](int c) {
+          return StateLane{fields, b.first + c};
+        },
+        p0, l0);
+    for (int f = 0; f < kFields; ++f) relax(b.count, fields[f] + b.first, p0[f], l0[f], dt, u1[f]);
+    evaluate(
+        b, t + dt,
+        [&](int c) {
+          return BufferLane<const double>{u1, c};
+        },
+        p1, l1);
+    for (int f = 0; f < kFields; ++f) {
+      for (int c = 0; c < b.count; ++c) {
+        p1[f][c] = 0.5 * (p0[f][c] + p1[f][c]);
+        l1[f][c] = 0.5 * (l0[f][c] + l1[f][c]);
+      }
+      double* u = fields[f] + b.first;
+      relax(b.count, u, p1[f], l1[f], dt, u);
+    }
   }
+
+  // out = exponential_relax(u, p, l, h) for n cells (out may be u). Most loss rates are
+  // constant along a row (decay constants of the layer), so a block with one loss rate takes
+  // one exponential; the result is the same expression either way.
+  static void relax(int n, const double* u, const double* p, const double* l, double h,
+                    double* out) {
+    int same = 0;  // a count rather than a flag: the reduction vectorises
+    for (int c = 0; c < n; ++c) same += l[c] == l[0];
+    if (same == n) {
+      const double x = l[0] * h;
+      const double decay = exp_neg(x);
+      const double phi = phi1(x, decay);
+      for (int c = 0; c < n; ++c) out[c] = u[c] * decay + p[c] * h * phi;
+    } else {
+      for (int c = 0; c < n; ++c) out[c] = exponential_relax(u[c], p[c], l[c], h);
+    }
+  }
+
+  // Production and loss of every cell of the block; lane(c) gives the state of cell c.
+  template <class Lane>
+  void evaluate(const Block& b, double t, Lane lane, Buffer& production, Buffer& loss) const {
+    if constexpr (requires(BufferLane<double> out) {
+                    kernel_.rates(ReactionCell{}, lane(0), out, out);
+                  }) {
+      for (int c = 0; c < b.count; ++c) {
+        kernel_.rates(ReactionCell{b.first + c, b.i + c, b.j, b.k, t}, lane(c),
+                      BufferLane<double>{production, c}, BufferLane<double>{loss, c});
+      }
+    } else {
+      for (int c = 0; c < b.count; ++c) {
+        double uc[kFields], pc[kFields], lc[kFields];
+        for (int f = 0; f < kFields; ++f) uc[f] = lane(c)[f];
+        kernel_.rates(ReactionCell{b.first + c, b.i + c, b.j, b.k, t}, uc, pc, lc);
+        for (int f = 0; f < kFields; ++f) {
+          production[f][c] = pc[f];
+          loss[f][c] = lc[f];
+        }
+      }
+    }
+  }
+
   Kernel kernel_;
 };
 

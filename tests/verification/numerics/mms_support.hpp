@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "dermasim/numerics/reaction.hpp"
@@ -61,7 +62,12 @@ inline FieldSet mms_initial_state(const MmsProblem& problem, int n) {
   const double h = problem.side / n;
   Grid grid(problem.dimensions, n, problem.dimensions == 3 ? n : 1, n, h);
   FieldSet state(grid);
-  for (int f = 0; f < kMmsFields; ++f) state.add({"u" + std::to_string(f), "1", "mms", 1.0});
+  for (int f = 0; f < kMmsFields; ++f) {
+    // Appending (not "u" + string) avoids GCC 12's false -Wrestrict (GCC bug 105329).
+    std::string name = "u";
+    name += std::to_string(f);
+    state.add({name, "1", "mms", 1.0});
+  }
   for (int k = 0; k < grid.nz(); ++k) {
     for (int j = 0; j < grid.ny(); ++j) {
       for (int i = 0; i < grid.nx(); ++i) {
