@@ -18,7 +18,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dermasim_results import TIMELINE_PANELS, Results  # noqa: E402
+from dermasim_results import TIMELINE_PANELS, Results, axis_label  # noqa: E402
 
 MARKER_STYLES = {"session": "v", "maintenance": "1"}
 
@@ -73,7 +73,7 @@ def main():
         elif reference is not None:
             ax.axhline(reference, color="0.8", linewidth=0.8, zorder=0)
         ax.set_title(title, pad=10)
-        ax.set_ylabel(f"{ylabel} ({unit or '-'})")
+        ax.set_ylabel(axis_label(ylabel, unit))
         ax.grid(alpha=0.3)
     axes.flat[0].legend(fontsize=8, loc="best")
     for ax, (_, _, series, _) in zip(axes.flat, TIMELINE_PANELS):

@@ -117,8 +117,14 @@ class Results:
         return np.array(profiles)
 
 
+def axis_label(text, unit):
+    """'text (unit)', with '-' for a dimensionless unit ("1" in the file) or a missing one."""
+    return f"{text} ({'-' if unit in (None, '', '1') else unit})"
+
+
 def mark_events(axes, events, color=None, label=True):
     """Vertical lines at sessions (solid) and maintenance (dashed) on every axis."""
+    axes = list(axes)  # a numpy flat iterator would be exhausted after the first event
     styles = {"session": "-", "maintenance": "--"}
     seen = set()
     for event in events:

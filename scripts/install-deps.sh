@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake git pkg-config
-  libeigen3-dev libyaml-cpp-dev libhdf5-dev hdf5-tools libcli11-dev
+  libeigen3-dev libyaml-cpp-dev libhdf5-dev hdf5-tools zlib1g-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libfuzzer-14-dev libclang-rt-14-dev libomp-14-dev clang-format
   python3-numpy python3-h5py python3-matplotlib python3-meshio

@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dermasim_results import TIMELINE_PANELS, Results, mark_events  # noqa: E402
+from dermasim_results import TIMELINE_PANELS, Results, axis_label, mark_events  # noqa: E402
 
 SECTION_FIELDS = [  # (title, how to get the section, colour map)
     ("Collagen (immature + mature)", "collagen", "viridis"),
@@ -61,7 +61,7 @@ def timeline(run, out_dir, dpi):
             if any(label for _, label in series):
                 ax.legend(loc="best", fontsize=8)
         ax.set_title(title)
-        ax.set_ylabel(f"{ylabel} ({unit or '-'})")
+        ax.set_ylabel(axis_label(ylabel, unit))
         ax.grid(alpha=0.3)
     mark_events(axes.flat, run.events())
     for ax in axes[-1]:
@@ -172,8 +172,11 @@ def surface_profile(run, out_dir, dpi):
     ax.grid(alpha=0.3)
     limit = np.nanmax(np.abs(profiles)) or 1.0
     width = run.x_mm[-1] + run.spacing_mm / 2
-    image = ax_map.imshow(profiles, aspect="auto", origin="lower", cmap="RdBu_r", vmin=-limit,
-                          vmax=limit, extent=[0, width, times[0], times[-1]])
+    # pcolormesh, not imshow: snapshots are not evenly spaced (extra ones around sessions).
+    x_edges = np.linspace(0, width, len(run.x_mm) + 1)
+    t_edges = np.concatenate([[times[0]], (times[1:] + times[:-1]) / 2, [times[-1]]])
+    image = ax_map.pcolormesh(x_edges, t_edges, profiles, cmap="RdBu_r", vmin=-limit,
+                              vmax=limit, shading="flat")
     ax_map.set_xlabel("lateral position (mm)")
     ax_map.set_ylabel("time (days)")
     ax_map.set_title("Elevation over time (blue = depressed)")
@@ -183,8 +186,9 @@ def surface_profile(run, out_dir, dpi):
     fig.savefig(os.path.join(out_dir, "surface_profile.png"), dpi=dpi)
     plt.close(fig)
     return ("Surface profile of the scar: at each lateral position, the collagen surplus or "
-            "deficit integrated over the depth of the dermis, relative to the undisturbed "
-            "dermis, gives the equivalent rise or fall of the skin surface (mm). An atrophic "
+            "deficit integrated over the depth of the dermis, relative to the collagen at the "
+            "same depth before treatment (lateral median of the first snapshot, which ignores "
+            "the scar), gives the equivalent rise or fall of the skin surface (mm). An atrophic "
             "scar starts as a dip; treatment that rebuilds collagen raises it towards zero.")
 
 

@@ -6,6 +6,8 @@
 
 #include "commands.hpp"
 #include "dermasim/core/error.hpp"
+#include "dermasim/sweep/engine_run.hpp"
+#include "sweep_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace dermasim;
@@ -15,6 +17,7 @@ int main(int argc, char** argv) {
   cli::Command selected;
   cli::add_run_command(app, selected);
   cli::add_validate_command(app, selected);
+  cli::add_sweep_command(app, selected, sweep::run_engine);
   cli::add_info_command(app, selected);
   cli::add_presets_command(app, selected, argv[0]);
 

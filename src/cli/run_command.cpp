@@ -1,20 +1,26 @@
 // `dermasim run SCENARIO.yaml [-o OUT.h5] [--threads N] [--set KEY=VALUE]... [--dry-run]
-//  [--quiet] [--force]`: scenario -> simulation -> results file (INTERFACES.md).
+//  [--quiet] [--force] [--checkpoint-every DURATION]` and `dermasim run --resume CHECKPOINT`:
+// scenario -> simulation -> results file (INTERFACES.md).
 // Exit codes: 0 complete, 2 bad input, 3 numerical failure, 1 other failures, 128 + signal
-// after SIGINT/SIGTERM (the file is then closed with status "interrupted").
+// after SIGINT/SIGTERM (the file is then closed with status "interrupted", and a checkpoint
+// is left beside it so that --resume can finish the run).
 #include <omp.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
 #include "dermasim/core/error.hpp"
+#include "dermasim/core/units.hpp"
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/scenario/scenario.hpp"
+#include "dermasim/sim/checkpoint_file.hpp"
 #include "dermasim/sim/resources.hpp"
 #include "dermasim/sim/results_recorder.hpp"
 #include "dermasim/sim/scenario_run.hpp"
@@ -25,6 +31,8 @@
 namespace dermasim::cli {
 namespace {
 
+namespace fs = std::filesystem;
+
 struct RunOptions {
   std::string scenario;
   std::string output;
@@ -33,9 +41,15 @@ struct RunOptions {
   bool dry_run = false;
   bool quiet = false;
   bool force = false;
+  std::string checkpoint_every;  // a duration with its unit; empty: no periodic checkpoints
+  std::string resume;            // checkpoint to continue from
+  bool keep_checkpoint = false;  // leave a checkpoint of the final state (a sweep's start_from)
 };
 
-// Simulated days per call of run_until: the interrupt flag is polled between calls.
+// Simulated days per call of run_until: the interrupt flag is polled, and checkpoints are
+// taken, between calls. Whole days are also metric stops, so polling adds no steps and a
+// checkpoint lands where an uninterrupted run stops too (the resumed run is bit for bit the
+// same).
 constexpr double kPollInterval = 1.0;
 
 void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, int threads,
@@ -65,26 +79,61 @@ void print_summary(std::FILE* out, const sim::Simulation& simulation, const mode
   std::fprintf(out, "  results: %s\n", path.c_str());
 }
 
+double checkpoint_interval(const RunOptions& o) {
+  if (o.checkpoint_every.empty()) return std::numeric_limits<double>::infinity();
+  double days = 0.0;
+  try {
+    days = units::convert(o.checkpoint_every, "day");
+  } catch (const InputError& e) {
+    throw InputError(std::string("--checkpoint-every: ") + e.what());
+  }
+  if (!(days >= kPollInterval)) {
+    throw InputError("--checkpoint-every: " + o.checkpoint_every + " is below 1 day");
+  }
+  return days;
+}
+
+// The scenario of a fresh run (file + overrides) or of a resumed one (the checkpoint's).
+scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader>& resumed) {
+  if (!o.resume.empty()) {
+    if (!o.scenario.empty() || !o.overrides.empty() || !o.output.empty()) {
+      throw InputError(
+          "--resume: continues the checkpoint's own scenario and output; "
+          "give no SCENARIO, --set or -o with it");
+    }
+    resumed = sim::read_checkpoint_header(o.resume);
+    return scenario::parse_scenario(resumed->resolved_scenario, o.resume);
+  }
+  if (o.scenario.empty())
+    throw InputError("run: a SCENARIO file (or --resume CHECKPOINT) is needed");
+  // -o goes in as an override, so that the resolved scenario in the file names its own path.
+  std::vector<std::string> overrides = o.overrides;
+  if (!o.output.empty()) overrides.push_back("simulation.output=" + o.output);
+  return scenario::load_scenario(o.scenario, overrides);
+}
+
 int run(const RunOptions& o) {
-  const scenario::Scenario s = scenario::load_scenario(o.scenario, o.overrides);
+  std::optional<sim::CheckpointHeader> resumed;
+  const scenario::Scenario s = load(o, resumed);
   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
   const int threads = o.threads > 0 ? o.threads : omp_get_max_threads();
   omp_set_num_threads(threads);
   const sim::RunConfig config = sim::run_config_from(s);
-  const std::string output =
-      sim::output_path_for(
-          s, o.output.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.output))
-          .string();
+  const fs::path output = sim::output_path_for(s);
+  const double every = checkpoint_interval(o);
   if (o.dry_run) {
     sim::validate(config);
-    print_dry_run(s, config, threads, output);
+    print_dry_run(s, config, threads, output.string());
     return 0;
   }
 
-  io::preflight_output(output, o.force);
+  if (!resumed) io::preflight_output(output, o.force);
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation simulation(config);
-  io::ResultsWriter writer(output, {s.name, s.simulation.seed, threads}, {.overwrite = o.force});
+  const io::RunInfo info{s.name, s.simulation.seed, threads};
+  io::ResultsWriter writer = resumed ? io::ResultsWriter::resume(output, resumed->marks)
+                                     : io::ResultsWriter(output, info, {.overwrite = o.force});
+  if (resumed) sim::restore_checkpoint(o.resume, simulation);
 
   const bool live = !o.quiet && isatty(fileno(stderr));
   ProgressDisplay display(stderr, live);
@@ -92,15 +141,29 @@ int run(const RunOptions& o) {
       writer,
       [&](const sim::Progress& p) { display.update(p, simulation.step_statistics().last_dt); },
       [&](const sim::EventRecord& r) { display.session(r); });
-  recorder.write_header(s, simulation);
+  if (resumed) {
+    recorder.declare_metrics(simulation);
+  } else {
+    recorder.write_header(s, simulation);
+  }
 
-  InterruptGuard interrupt;
+  const fs::path checkpoint =
+      o.resume.empty() ? sim::checkpoint_path_for(output) : fs::path(o.resume);
+  auto save = [&] {
+    sim::save_checkpoint(checkpoint, simulation, s.resolved, writer.checkpoint_marks());
+  };
   auto wall = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
+  InterruptGuard interrupt;
+  double next_checkpoint = simulation.time() + every;
   try {
     while (!simulation.finished() && !interrupt.interrupted()) {
       simulation.run_until(simulation.time() + kPollInterval, recorder);
+      if (simulation.time() >= next_checkpoint && !simulation.finished()) {
+        save();
+        next_checkpoint += every;
+      }
     }
   } catch (const NumericalError& e) {
     display.finish();
@@ -111,14 +174,23 @@ int run(const RunOptions& o) {
   display.finish();
   recorder.write_summary(simulation);
   if (interrupt.interrupted()) {
+    save();  // before the extra snapshot below, which a resumed run cuts away again
     recorder.on_snapshot(simulation.time(), simulation.state());
     writer.close("interrupted", wall());
-    std::fprintf(stderr, "interrupted at day %.2f: results so far in %s (status \"interrupted\")\n",
-                 simulation.time(), output.c_str());
+    std::fprintf(stderr,
+                 "interrupted at day %.2f: results so far in %s (status \"interrupted\");\n"
+                 "  continue with: dermasim run --resume %s\n",
+                 simulation.time(), output.c_str(), checkpoint.c_str());
     return 128 + interrupt.signal_number();
   }
+  if (o.keep_checkpoint) {
+    save();  // the final state, for sweeps that branch from this history
+  } else {
+    std::error_code ignored;
+    fs::remove(checkpoint, ignored);  // a finished run needs no checkpoint
+  }
   writer.close("complete", wall());
-  print_summary(stderr, simulation, recorder.last_metrics(), wall(), output);
+  print_summary(stderr, simulation, recorder.last_metrics(), wall(), output.string());
   return 0;
 }
 
@@ -127,7 +199,7 @@ int run(const RunOptions& o) {
 void add_run_command(CLI::App& app, Command& selected) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write its results file");
-  cmd->add_option("scenario", options->scenario, "Scenario file (YAML)")->required();
+  cmd->add_option("scenario", options->scenario, "Scenario file (YAML)");
   cmd->add_option("-o,--output", options->output, "Results file (default: from the scenario)");
   cmd->add_option("--threads", options->threads, "OpenMP threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
@@ -137,6 +209,14 @@ void add_run_command(CLI::App& app, Command& selected) {
                 "Print the resolved scenario, grid, memory and time estimates; write nothing");
   cmd->add_flag("--quiet", options->quiet, "No live progress line: one line per session");
   cmd->add_flag("--force", options->force, "Overwrite an existing results file");
+  cmd->add_option(
+      "--checkpoint-every", options->checkpoint_every,
+      "Write a restartable checkpoint (<out>.checkpoint.h5) this often, e.g. '1 month'");
+  cmd->add_flag("--keep-checkpoint", options->keep_checkpoint,
+                "Leave a checkpoint of the final state (<out>.checkpoint.h5), e.g. as a sweep's "
+                "start_from");
+  cmd->add_option("--resume", options->resume,
+                  "Continue an interrupted or killed run from its checkpoint");
   cmd->callback([options, &selected] { selected = [options] { return run(*options); }; });
 }
 

@@ -5,9 +5,6 @@
 
 #include <unistd.h>
 
-#include <array>
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -16,31 +13,18 @@
 #include <vector>
 
 #include "dermasim/core/error.hpp"
+#include "dermasim/core/units.hpp"
+#include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
+#include "dermasim/sim/checkpoint_file.hpp"
 #include "dermasim/sweep/design.hpp"
 #include "dermasim/sweep/mpi_runner.hpp"
 #include "dermasim/sweep/report.hpp"
+#include "interrupt.hpp"
 
 namespace dermasim::cli {
 
 namespace {
-
-// The metric series of MODEL.md ("Metrics"), so that a misspelt metric fails before any run.
-constexpr std::array<std::string_view, 12> kMetrics = {
-    "scar_depth_mm",          "scar_deficit_mm2",       "improvement_pct",
-    "collagen_papillary_rel", "collagen_reticular_rel", "collagen_type3_fraction",
-    "fibroblasts_rel",        "myofibroblasts_rel",     "growth_factor_peak",
-    "inflammation_mean",      "pih_risk_index",         "fibrosis_flag"};
-
-// A signal handler can only reach static storage; this flag is the one piece of process-wide
-// state, set by SIGINT and read by the runner between runs.
-std::atomic<bool> g_stop_requested{false};
-
-extern "C" void on_sigint(int) {
-  g_stop_requested = true;
-  // A second Ctrl-C ends the process at once; the journal keeps every finished run.
-  std::signal(SIGINT, SIG_DFL);
-}
 
 struct SweepArgs {
   std::string sweep_file;
@@ -75,18 +59,27 @@ std::string base_name(const sweep::SweepSpec& spec) {
 }
 
 // Loads the base scenario with every run's overrides before any run starts, so that a value
-// out of range fails the sweep in a second rather than as N failed runs hours later. The error
-// is located at the varied key in the sweep file when the loader's message names it.
+// out of range (or an output time after the end of a run) fails the sweep in a second rather
+// than as N failed runs hours later. The error is located at the varied key in the sweep file
+// when the loader's message names it.
 void check_every_run(sweep::SweepSpec& spec) {
   const std::string name = base_name(spec);
   spec.base_resolved = scenario::resolved_yaml(scenario::parse_scenario(spec.base_text, name));
+  if (!spec.start_from.empty()) {
+    try {
+      sim::read_checkpoint_header(spec.start_from);
+    } catch (const Error& e) {
+      throw InputError(spec.file.string() + ": start_from: " + e.what());
+    }
+  }
   const sweep::RunTable table = sweep::build_run_table(spec);
   std::vector<std::string> sets(table.width());
   for (std::size_t r = 0; r < table.runs; ++r) {
     for (std::size_t j = 0; j < table.width(); ++j)
       sets[j] = table.keys[j] + "=" + table.value(r, j);
+    double duration = 0.0;
     try {
-      scenario::parse_scenario(spec.base_text, name, sets);
+      duration = scenario::parse_scenario(spec.base_text, name, sets).simulation.duration;
     } catch (const InputError& e) {
       const std::string what = e.what();
       for (const auto& v : spec.vary) {
@@ -98,10 +91,25 @@ void check_every_run(sweep::SweepSpec& spec) {
       throw InputError(spec.file.string() + ": run " + std::to_string(r) +
                        " is not a valid scenario: " + what);
     }
+    for (const auto& at : spec.outputs.at) {
+      if (at == "end") continue;
+      double t = 0.0;
+      try {
+        t = units::convert(at, "days");
+      } catch (const InputError& e) {
+        throw InputError(spec.file.string() + ": outputs.at: " + e.what());
+      }
+      if (t > duration)
+        throw InputError(spec.file.string() + ": outputs.at: " + at + " is after the end of run " +
+                         std::to_string(r) + " (" + units::format_quantity(duration, "days") +
+                         "); use a time within simulation.duration, or end");
+    }
   }
 }
 
-int report(const SweepArgs& args, const sweep::SweepSpec& spec, const sweep::SweepResult& r) {
+// `signal` is the signal that stopped the sweep (0 if none): exit code 128 + signal, as `run`.
+int report(const SweepArgs& args, const sweep::SweepSpec& spec, const sweep::SweepResult& r,
+           int signal) {
   std::printf("sweep %s: %zu runs, %zu ok, %zu failed", spec.name.c_str(), r.total, r.ok, r.failed);
   if (r.pending) std::printf(", %zu not run", r.pending);
   std::printf("\nsummary: %s (table: %s)\n", r.summary_h5.c_str(), r.summary_csv.c_str());
@@ -111,14 +119,20 @@ int report(const SweepArgs& args, const sweep::SweepSpec& spec, const sweep::Swe
   if (r.interrupted) {
     std::printf("interrupted; continue with: dermasim sweep %s -o %s --resume\n",
                 args.sweep_file.c_str(), args.out_dir.c_str());
-    return 130;  // the shell convention for "ended by SIGINT"
+    return signal ? 128 + signal : 1;
   }
   return 0;
 }
 
 int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
   SweepArgs args = given;
-  sweep::SweepSpec spec = sweep::load_sweep(args.sweep_file, sweep::SpecCheck{kMetrics});
+  // The model's metric names and units, so a misspelt metric fails before any run.
+  std::vector<std::string_view> names, units;
+  for (const auto& m : model::metric_infos()) {
+    names.push_back(m.name);
+    units.push_back(m.unit);
+  }
+  sweep::SweepSpec spec = sweep::load_sweep(args.sweep_file, sweep::SpecCheck{names, units});
   check_every_run(spec);
   if (args.out_dir.empty()) args.out_dir = spec.name + "-sweep";
   if (args.threads_per_run < 1) throw InputError("--threads-per-run: must be at least 1");
@@ -127,7 +141,12 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
   options.out_dir = args.out_dir;
   options.threads_per_run = args.threads_per_run;
   options.resume = args.resume;
-  options.stop = &g_stop_requested;
+
+  // SIGINT or SIGTERM (Slurm's notice before it ends a job): no new run starts, runs in
+  // progress may stop early (they stay pending), finished ones are already journaled. Under MPI
+  // every rank holds the guard, so a signal to all ranks ends the sweep cleanly on rank 0.
+  InterruptGuard interrupt;
+  options.stop_requested = [&interrupt] { return interrupt.interrupted(); };
 
   if (sweep::launched_by_mpi()) {
     // Ranks are placed by the launcher; --jobs would oversubscribe the cores it gave each rank.
@@ -135,7 +154,7 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
     try {
       if (mpi.rank() == 0) options.progress = progress_printer(args.quiet);
       const sweep::SweepResult r = sweep::run_sweep_mpi(spec, run_one, options);
-      return mpi.rank() == 0 ? report(args, spec, r) : 0;
+      return mpi.rank() == 0 ? report(args, spec, r, interrupt.signal_number()) : 0;
     } catch (const Error& e) {
       std::fprintf(stderr, "error: rank %d: %s\n", mpi.rank(), e.what());
       mpi.abort(e.exit_code());
@@ -150,10 +169,8 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
                      std::to_string(args.threads_per_run) + " needs more than the " +
                      std::to_string(cores) + " cores of this machine; lower --jobs");
   options.progress = progress_printer(args.quiet);
-  std::signal(SIGINT, on_sigint);
   const sweep::SweepResult r = sweep::run_sweep(spec, run_one, options);
-  std::signal(SIGINT, SIG_DFL);
-  return report(args, spec, r);
+  return report(args, spec, r, interrupt.signal_number());
 }
 
 }  // namespace

@@ -60,6 +60,7 @@ std::vector<hsize_t> select_rows(const Handle& space, hsize_t first, hsize_t cou
 
 Handle create_dataset(const Handle& parent, std::string_view name, hid_t file_type,
                       std::span<const hsize_t> dims, const Storage& storage) {
+  silence_hdf5_errors();
   const std::string where = child_where(parent, name);
   std::vector<hsize_t> maxdims(dims.begin(), dims.end());
   if (storage.extendible && !maxdims.empty()) maxdims[0] = H5S_UNLIMITED;
@@ -71,6 +72,7 @@ Handle create_dataset(const Handle& parent, std::string_view name, hid_t file_ty
 }
 
 Handle open_dataset(const Handle& parent, std::string_view name) {
+  silence_hdf5_errors();
   const std::string where = child_where(parent, name);
   const hid_t id = H5Dopen2(parent.id(), std::string(name).c_str(), H5P_DEFAULT);
   return Handle(check_id(id, "open dataset", where), H5Dclose, where);

@@ -43,6 +43,7 @@ void flush(const Handle& object) {
 }
 
 Handle create_group(const Handle& parent, std::string_view name) {
+  silence_hdf5_errors();
   std::string where = child_where(parent, name);
   const hid_t id =
       H5Gcreate2(parent.id(), std::string(name).c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
@@ -50,6 +51,7 @@ Handle create_group(const Handle& parent, std::string_view name) {
 }
 
 Handle open_group(const Handle& parent, std::string_view name) {
+  silence_hdf5_errors();
   std::string where = child_where(parent, name);
   const hid_t id = H5Gopen2(parent.id(), std::string(name).c_str(), H5P_DEFAULT);
   return Handle(check_id(id, "open group", where), H5Gclose, where);

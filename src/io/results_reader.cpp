@@ -40,6 +40,11 @@ h5::Handle open_results(const fs::path& path) {
   try {
     file = h5::open_file(path.string(), false);
   } catch (const IoError& e) {
+    // HDF5 reports a lock held by a writer only in its message text.
+    if (std::string(e.what()).find("unable to lock file") != std::string::npos) {
+      throw IoError(path.string() + ": another process is writing it (HDF5 file lock); read " +
+                    "it when that run ends, or now with HDF5_USE_FILE_LOCKING=FALSE");
+    }
     throw IoError(path.string() + ": damaged or truncated HDF5 file (" + e.what() + ")");
   }
   if (!h5::has_attribute(file, kFileKindAttribute) ||

@@ -156,6 +156,12 @@ void SnapshotSeries::write_fields(const FieldSet& fields) {
   }
 }
 
+std::size_t SnapshotSeries::scratch_bytes(std::size_t cells, int fields, int threads) {
+  constexpr std::size_t kZlibState = 300 * 1024;
+  const auto encoders = static_cast<std::size_t>(std::max(1, std::min(fields, threads)));
+  return encoders * (3 * sizeof(float) * cells + kZlibState);
+}
+
 XdmfSeries SnapshotSeries::xdmf(const std::string& h5_file_name) const {
   XdmfSeries series;
   series.h5_file_name = h5_file_name;

@@ -107,10 +107,10 @@ MetricsCalculator::ScarShape MetricsCalculator::scar_shape(const std::vector<dou
   double extreme = -std::numeric_limits<double>::infinity(), deficit = 0.0;
   for (int j = 0; j < grid_.ny(); ++j) {
     for (int i = 0; i < grid_.nx(); ++i) {
-      if (footprint_.reference(grid_, i, j)) continue;
+      if (!footprint_.inside(grid_, i, j)) continue;
       const double below = sign * (ref - e[static_cast<std::size_t>(j) * grid_.nx() + i]);
       deficit += below * column_area;
-      if (footprint_.inside(grid_, i, j)) extreme = std::max(extreme, below);
+      extreme = std::max(extreme, below);
     }
   }
   return {extreme, deficit};

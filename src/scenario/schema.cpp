@@ -92,7 +92,7 @@ constexpr KeySpec kKeys[] = {
    "also snapshot just before and 2 days after each session"},
   {"simulation.output", K::kText, "", 0, 0, kNoChoices, "(<name>.h5)",
    "results file (dermasim run -o overrides it)"},
-  {"simulation.step_tolerance", K::kNumber, "", 1e-6, 0.1, kNoChoices, "1e-3",
+  {"simulation.step_tolerance", K::kNumber, "", 1e-6, 0.1, kNoChoices, "3e-3",
    "relative error tolerance of the adaptive time step"},
   {"simulation.max_step", K::kQuantity, "days", 1.0 / 1440, 30, kNoChoices, "0.5 days",
    "largest time step the step control may take"},

@@ -1,8 +1,9 @@
 // Memory: per cell, the driver holds the model fields (kModelFieldCount doubles) in the state,
 // in the model's initial copy, and three times in the step controller (saved state, increment,
 // previous increment); chemotaxis keeps five scratch arrays (three face velocities, two stages);
-// the results writer converts one field at a time to float32. Plus a fixed base for the
-// program, HDF5 and OpenMP (measured, docs/performance.md).
+// the model keeps three per-cell maps; the results writer converts a field to float32 and
+// compresses with about 12 bytes of scratch per cell and thread. Plus a fixed base for the
+// program, HDF5 and OpenMP. Checked against the measured peak (tests/regression).
 // Time: steps ~ duration / dt_max for the slow phase plus a burst after every event, each step
 // costing about kSecondsPerCellStep per cell on one thread (measured on the standard preset).
 #include "dermasim/sim/resources.hpp"
@@ -14,8 +15,10 @@
 namespace dermasim::sim {
 namespace {
 
-constexpr double kBaseBytes = 24.0 * 1024 * 1024;
+constexpr double kBaseBytes = 20.0 * 1024 * 1024;
 constexpr double kChemotaxisScratchArrays = 5.0;
+constexpr double kModelCellMaps = 3.0;
+constexpr double kWriterBytesPerCellAndThread = 12.0;
 constexpr double kStateCopies = 5.0;  // state, initial, saved, increment, previous increment
 constexpr double kStepsAfterEvent = 60.0;
 constexpr double kSecondsPerCellStep = 1.0e-7;
@@ -26,7 +29,8 @@ ResourceEstimate estimate_resources(const RunConfig& config, int threads) {
   ResourceEstimate e;
   e.cells = make_grid(config.grid).cells();
   const double per_cell =
-      8.0 * (kStateCopies * model::kModelFieldCount + kChemotaxisScratchArrays) + 4.0;
+      8.0 * (kStateCopies * static_cast<int>(model::kModelFieldCount) + kChemotaxisScratchArrays + kModelCellMaps) +
+      4.0 + kWriterBytesPerCellAndThread * std::max(1, threads);
   e.memory_bytes = kBaseBytes + per_cell * static_cast<double>(e.cells);
   e.expected_steps = config.duration / config.steps.dt_max +
                      kStepsAfterEvent * static_cast<double>(config.events.size() + 1);

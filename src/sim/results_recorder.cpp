@@ -33,6 +33,10 @@ void ResultsRecorder::write_header(const scenario::Scenario& scenario,
   writer_.write_scenario(scenario.source_text, scenario.resolved);
   writer_.write_parameters(scenario.parameters);
   writer_.write_grid(simulation.state().grid());
+  declare_metrics(simulation);
+}
+
+void ResultsRecorder::declare_metrics(const Simulation& simulation) {
   std::vector<io::MetricInfo> metrics;
   for (const auto& m : model::metric_infos()) {
     std::string unit(m.unit);

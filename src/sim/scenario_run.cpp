@@ -34,9 +34,7 @@ RunConfig run_config_from(const scenario::Scenario& s) {
   return c;
 }
 
-std::filesystem::path output_path_for(const scenario::Scenario& s,
-                                      const std::optional<std::filesystem::path>& explicit_path) {
-  if (explicit_path) return *explicit_path;
+std::filesystem::path output_path_for(const scenario::Scenario& s) {
   if (!s.simulation.output.empty()) return s.simulation.output;
   return s.name + ".h5";
 }

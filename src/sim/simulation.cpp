@@ -131,21 +131,28 @@ Checkpoint Simulation::checkpoint() const {
   c.last_metric_time = last_metric_time_;
   c.last_snapshot_time = last_snapshot_time_;
   c.started = started_;
+  const FieldSet& increment = integrator_.previous_increment();
   for (int f = 0; f < state_.size(); ++f) {
     c.fields.emplace_back(state_[f].values().begin(), state_[f].values().end());
+    c.previous_increment.emplace_back(increment[f].values().begin(), increment[f].values().end());
   }
+  c.controller = integrator_.controller_state();
   return c;
 }
 
 void Simulation::restore(const Checkpoint& c) {
-  if (static_cast<int>(c.fields.size()) != state_.size() || c.next_event > config_.events.size()) {
+  if (static_cast<int>(c.fields.size()) != state_.size() ||
+      c.previous_increment.size() != c.fields.size() || c.next_event > config_.events.size()) {
     throw InputError("checkpoint: does not match this run's fields or events");
   }
+  FieldSet increment = state_;
   for (int f = 0; f < state_.size(); ++f) {
-    if (c.fields[f].size() != state_[f].size()) {
+    if (c.fields[f].size() != state_[f].size() ||
+        c.previous_increment[f].size() != state_[f].size()) {
       throw InputError("checkpoint: grid size differs from this run's grid");
     }
     std::copy(c.fields[f].begin(), c.fields[f].end(), state_[f].data());
+    std::copy(c.previous_increment[f].begin(), c.previous_increment[f].end(), increment[f].data());
   }
   time_ = c.time;
   next_event_ = c.next_event;
@@ -155,7 +162,7 @@ void Simulation::restore(const Checkpoint& c) {
   last_metric_time_ = c.last_metric_time;
   last_snapshot_time_ = c.last_snapshot_time;
   started_ = c.started;
-  integrator_.restart();
+  integrator_.restore(c.controller, increment);
 }
 
 }  // namespace dermasim::sim

@@ -69,6 +69,8 @@ std::optional<JournalRecord> decode_record(std::string_view line, std::size_t me
     r.outcome.status = RunStatus::ok;
   else if (f[1] == "failed")
     r.outcome.status = RunStatus::failed;
+  else if (f[1] == "pending")  // an abandoned run, sent by an MPI rank; never journaled
+    r.outcome.status = RunStatus::pending;
   else
     return std::nullopt;
   if (!parse_double(f[2], r.wall_seconds)) return std::nullopt;

@@ -76,8 +76,8 @@ void send_string(const std::string& text) {
 
 JournalRecord run_one(const SweepSpec& spec, const RunTable& table, std::size_t index,
                       const RunFunction& run, const SweepOptions& options) {
-  const RunRequest request =
-      make_request(spec, table, index, options.out_dir, options.threads_per_run);
+  RunRequest request = make_request(spec, table, index, options.out_dir, options.threads_per_run);
+  if (options.stop_requested) request.stop_requested = options.stop_requested;
   const auto t0 = std::chrono::steady_clock::now();
   RunOutcome outcome = execute_run(run, request);
   return {index, std::move(outcome),

@@ -24,8 +24,10 @@ std::string with_interval(const Interval& i) {
   return s;
 }
 
+// Left-aligned in `width` columns (gap included); an entry too long for them still gets two
+// spaces, so it never runs into the next column.
 std::string pad(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+  return s + std::string(s.size() + 2 > width ? 2 : width - s.size(), ' ');
 }
 
 // Ranks keys by `score`, descending; an undefined score (NaN) ranks last.
@@ -73,27 +75,27 @@ std::string format_sensitivity(const std::vector<ColumnSensitivity>& all, double
     if (c.method == DesignKind::sobol) {
       out += "Sobol indices of " + c.column + " (" + std::to_string(c.samples_used) +
              " base samples; " + level + " bootstrap intervals), ranked by total index\n";
-      out += "  rank  " + pad("key", width) + "  " + pad("ST", 26) + "S1\n";
+      out += "  rank  " + pad("key", width + 2) + pad("ST", 26) + "S1\n";
       const auto order =
           ranking(c.sobol.size(), [&](std::size_t i) { return c.sobol[i].total.value; });
       for (std::size_t r = 0; r < order.size(); ++r) {
         const auto& x = c.sobol[order[r]];
         char rank[24];
         std::snprintf(rank, sizeof rank, "%4zu", r + 1);
-        out += "  " + std::string(rank) + "  " + pad(x.key, width) + "  " +
+        out += "  " + std::string(rank) + "  " + pad(x.key, width + 2) +
                pad(with_interval(x.total), 26) + with_interval(x.first_order) + "\n";
       }
     } else {
       out += "Morris screening of " + c.column + " (" + std::to_string(c.samples_used) +
              " trajectories; " + level + " bootstrap intervals on mu*), ranked by mu*\n";
-      out += "  rank  " + pad("key", width) + "  " + pad("mu*", 26) + pad("sigma", 10) + "mu\n";
+      out += "  rank  " + pad("key", width + 2) + pad("mu*", 26) + pad("sigma", 10) + "mu\n";
       const auto order =
           ranking(c.morris.size(), [&](std::size_t i) { return c.morris[i].mu_star.value; });
       for (std::size_t r = 0; r < order.size(); ++r) {
         const auto& x = c.morris[order[r]];
         char rank[24];
         std::snprintf(rank, sizeof rank, "%4zu", r + 1);
-        out += "  " + std::string(rank) + "  " + pad(x.key, width) + "  " +
+        out += "  " + std::string(rank) + "  " + pad(x.key, width + 2) +
                pad(with_interval(x.mu_star), 26) + pad(number(x.sigma), 10) + number(x.mu) + "\n";
       }
     }

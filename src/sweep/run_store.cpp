@@ -75,7 +75,7 @@ RunStore::RunStore(const SweepSpec& spec, const RunTable& table, const SweepOpti
 std::optional<std::size_t> RunStore::next_run() {
   std::lock_guard lock(mutex_);
   if (next_ >= queue_.size() || cancelled_) return std::nullopt;
-  if (options_.stop && options_.stop->load()) return std::nullopt;
+  if (options_.stop_requested && options_.stop_requested()) return std::nullopt;
   return queue_[next_++];
 }
 
@@ -85,6 +85,8 @@ void RunStore::cancel() {
 }
 
 void RunStore::record(const JournalRecord& r) {
+  // An abandoned run stays pending and is not journaled, so --resume runs it again.
+  if (r.outcome.status == RunStatus::pending) return;
   std::lock_guard lock(mutex_);
   journal_->append(r);
   records_.status[r.index] = r.outcome.status;

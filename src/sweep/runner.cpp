@@ -52,20 +52,20 @@ RunOutcome execute_run(const RunFunction& run, const RunRequest& request) {
   try {
     outcome = run(request);
   } catch (const std::exception& e) {
-    return {RunStatus::failed, e.what(), {}};
+    outcome = {RunStatus::failed, e.what(), {}};
   } catch (...) {
-    return {RunStatus::failed, "unknown exception", {}};
+    outcome = {RunStatus::failed, "unknown exception", {}};
   }
   if (outcome.status == RunStatus::ok && outcome.metrics.size() != request.metrics.size())
-    return {RunStatus::failed,
-            "the run returned " + std::to_string(outcome.metrics.size()) + " metric values, " +
-                std::to_string(request.metrics.size()) + " were requested",
-            {}};
-  if (outcome.status == RunStatus::pending)
-    return {RunStatus::failed, "the run function returned status 'pending'", {}};
+    outcome = {RunStatus::failed,
+               "the run returned " + std::to_string(outcome.metrics.size()) + " metric values, " +
+                   std::to_string(request.metrics.size()) + " were requested",
+               {}};
   if (outcome.status == RunStatus::failed && outcome.error.empty()) outcome.error = "failed";
-  if (outcome.status == RunStatus::failed)
-    outcome.metrics.assign(request.metrics.size(), std::nan(""));
+  if (outcome.status == RunStatus::pending) outcome.error.clear();
+  // Every outcome carries one value per requested metric (NaN unless ok): the journal and the
+  // MPI messages are fixed-width records.
+  if (outcome.status != RunStatus::ok) outcome.metrics.assign(request.metrics.size(), std::nan(""));
   return outcome;
 }
 
@@ -83,8 +83,9 @@ SweepResult run_sweep(const SweepSpec& spec, const RunFunction& run, const Sweep
     omp_set_num_threads(std::max(1, options.threads_per_run));
     try {
       while (auto index = store.next_run()) {
-        const RunRequest request =
+        RunRequest request =
             make_request(spec, table, *index, options.out_dir, options.threads_per_run);
+        if (options.stop_requested) request.stop_requested = options.stop_requested;
         const auto t0 = std::chrono::steady_clock::now();
         RunOutcome outcome = execute_run(run, request);
         const double wall =

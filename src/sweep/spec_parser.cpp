@@ -272,13 +272,16 @@ class Parser {
     diag_.allow_keys(node, "outputs", {"metrics", "at", "keep_fields"});
     const YAML::Node metrics = node["metrics"];
     if (!metrics) diag_.fail(node, "outputs.metrics", "missing; give a list of metric names");
+    const auto& known = check_.known_metrics;
     for (const auto& m : diag_.scalars(metrics, "outputs.metrics")) {
-      if (!check_.known_metrics.empty() &&
-          std::find(check_.known_metrics.begin(), check_.known_metrics.end(), m) ==
-              check_.known_metrics.end())
+      const auto found = std::find(known.begin(), known.end(), m);
+      if (!known.empty() && found == known.end())
         diag_.fail(metrics, "outputs.metrics",
-                   "'" + m + "' is not a metric" + did_you_mean(m, check_.known_metrics));
+                   "'" + m + "' is not a metric" + did_you_mean(m, known));
+      const auto i = static_cast<std::size_t>(found - known.begin());
       spec.outputs.metrics.push_back(m);
+      spec.outputs.units.emplace_back(i < check_.metric_units.size() ? check_.metric_units[i]
+                                                                     : std::string_view());
     }
     if (spec.outputs.metrics.empty())
       diag_.fail(metrics, "outputs.metrics", "empty; give at least one metric name");
@@ -397,12 +400,12 @@ std::string_view to_string(DesignKind kind) {
 
 std::vector<MetricColumn> Outputs::columns() const {
   std::vector<MetricColumn> cols;
-  for (const auto& m : metrics) {
+  for (std::size_t i = 0; i < metrics.size(); ++i) {
     for (const auto& t : at) {
       std::string compact;
       for (char c : t)
         if (c != ' ') compact += c;
-      cols.push_back({m, t, m + "@" + compact});
+      cols.push_back({metrics[i], t, metrics[i] + "@" + compact, i < units.size() ? units[i] : ""});
     }
   }
   return cols;

@@ -37,18 +37,6 @@ std::string iso8601_now() {
   return buf;
 }
 
-// Metric names carry their unit as a suffix (MODEL.md: scar_depth_mm, improvement_pct).
-std::string metric_units(const std::string& metric) {
-  const auto ends = [&](std::string_view suffix) {
-    return metric.size() > suffix.size() &&
-           metric.compare(metric.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  if (ends("_mm2")) return "mm2";
-  if (ends("_mm")) return "mm";
-  if (ends("_pct")) return "%";
-  return "1";
-}
-
 std::string cell(double v) {
   return std::isfinite(v) ? format_number(v) : std::string();
 }
@@ -208,7 +196,7 @@ void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
     H5Id g_m = h5.group(root, "metrics");
     for (std::size_t c = 0; c < records.columns.size(); ++c) {
       const auto& col = records.columns[c];
-      h5.doubles(g_m.get(), col.name, records.metrics[c], {n}, metric_units(col.metric),
+      h5.doubles(g_m.get(), col.name, records.metrics[c], {n}, col.units,
                  col.metric + " at " + col.at + "; NaN unless the run is ok");
       H5Id ds(H5Dopen2(g_m.get(), col.name.c_str(), H5P_DEFAULT), H5Dclose);
       h5.attribute(ds.get(), "metric", col.metric);

@@ -4,8 +4,9 @@
 // held by a move-only Handle that closes it with the matching H5?close. Each Handle also carries
 // `where`, the file and object path ("out.h5:/fields/collagen_mature"), so that a failing call
 // throws an IoError naming both, followed by HDF5's innermost reason. HDF5's own printing of
-// its error stack is switched off (H5Eset_auto2) by every function that opens or creates a file:
-// errors surface once, as exceptions, never as a wall of text on stderr.
+// its error stack is switched off (H5Eset_auto2, a per-thread setting in thread-safe HDF5) by
+// every function that opens or creates a file, group or dataset: errors surface once, as
+// exceptions, never as a wall of text on stderr.
 #pragma once
 #include <hdf5.h>
 

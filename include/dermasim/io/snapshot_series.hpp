@@ -30,6 +30,11 @@ class SnapshotSeries {
   void append(double time_days, const FieldSet& fields);
 
   std::size_t size() const { return times_.size(); }
+
+  /// Peak scratch memory of one append, in bytes, for the run's memory estimate: each of
+  /// min(fields, threads) encoders holds a float32 copy, its shuffled bytes and the
+  /// deflate output (about 12 bytes per cell) plus zlib's state (about 0.3 MB).
+  static std::size_t scratch_bytes(std::size_t cells, int fields, int threads);
   /// The sidecar description of the series (`h5_file_name` as it should appear in it).
   XdmfSeries xdmf(const std::string& h5_file_name) const;
 

@@ -4,8 +4,10 @@
 //   ref                     = mean elevation over the reference region (outside 2x footprint)
 //   scar_depth_mm           = ref - min elevation in the footprint (atrophic);
 //                             max elevation in the footprint - ref (hypertrophic)
-//   scar_deficit_mm2        = sum over non-reference columns of (ref - elevation) * column area
-//                             (sign flipped for hypertrophic), mm2 in 2D, mm3 in 3D
+//   scar_deficit_mm2        = sum over footprint columns of (ref - elevation) * column area
+//                             (sign flipped for hypertrophic), mm2 in 2D, mm3 in 3D. Only the
+//                             footprint: the scar's initial deficit lies there, and the treated
+//                             skin around it would add only the track pattern's ripple.
 //   improvement_pct         = 100 (1 - deficit / deficit at t = 0)
 //   collagen_*_rel          = layer collagen total / layer baseline total
 //   collagen_type3_fraction = (0.35 Cim + 0.12 Cm) / C over the treated zone

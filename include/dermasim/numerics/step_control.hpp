@@ -17,8 +17,9 @@
 namespace dermasim {
 
 struct StepControlSettings {
-  double rtol = 1e-3;        ///< relative tolerance
-  double atol = 1e-3;        ///< absolute tolerance, as a fraction of each field's scale
+  double rtol =
+      3e-3;  ///< relative tolerance (docs/validation.md: improvement within 0.3 pp of 3e-4)
+  double atol = 3e-3;        ///< absolute tolerance, as a fraction of each field's scale
   double dt_initial = 1e-3;  ///< days, first step and first step after restart()
   double dt_min = 1e-7;      ///< days; below this the step has collapsed
   double dt_max = 1.0;       ///< days

@@ -49,7 +49,7 @@ struct Simulation {
   double snapshot_interval = 7.0;         ///< days
   bool snapshots_around_sessions = true;  ///< plus one just before and 2 days after each session
   std::string output;                     ///< results file path (default "<name>.h5")
-  double step_tolerance = 1e-3;           ///< relative, adaptive time-step control
+  double step_tolerance = 3e-3;           ///< relative, adaptive time-step control
   double max_step = 0.5;                  ///< days, upper bound on the time step
 };
 

@@ -21,6 +21,8 @@ class ResultsRecorder : public Observer {
 
   /// /scenario, /scenario_resolved, /parameters, /grid and the metric declarations.
   void write_header(const scenario::Scenario& scenario, const Simulation& simulation);
+  /// The metric declarations alone (a resumed file already holds the rest).
+  void declare_metrics(const Simulation& simulation);
   /// /summary: scar depth and deficit at the start and end, the step statistics.
   void write_summary(const Simulation& simulation);
 

@@ -3,7 +3,6 @@
 // driver's.
 #pragma once
 #include <filesystem>
-#include <optional>
 
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/run_config.hpp"
@@ -13,9 +12,7 @@ namespace dermasim::sim {
 /// The run a scenario describes.
 RunConfig run_config_from(const scenario::Scenario& scenario);
 
-/// Where the results go: `explicit_path` (-o) if given, else simulation.output, else
-/// "<name>.h5" in the working directory.
-std::filesystem::path output_path_for(const scenario::Scenario& scenario,
-                                      const std::optional<std::filesystem::path>& explicit_path);
+/// Where the results go: simulation.output (which -o overrides), else "<name>.h5".
+std::filesystem::path output_path_for(const scenario::Scenario& scenario);
 
 }  // namespace dermasim::sim

@@ -47,11 +47,10 @@ class Observer {
   virtual void on_progress(const Progress& /*progress*/) {}
 };
 
-/// Everything needed to continue a run: the state, the time, the position in the event list
-/// and in the output schedule. The step controller restarts from dt_initial on restore (its
-/// history is not part of AdaptiveIntegrator's public interface), so a restored run matches an
-/// uninterrupted one bitwise only when the checkpoint was taken right after an event (where
-/// the controller restarts anyway), and to the step tolerance otherwise.
+/// Everything needed to continue a run bit for bit: the state, the time, the position in the
+/// event list and in the output schedule, and the step controller's history (its scalars and
+/// the last accepted increment), so that a restored run takes exactly the steps an
+/// uninterrupted one would have taken.
 struct Checkpoint {
   double time = 0.0;
   std::size_t next_event = 0;
@@ -60,6 +59,8 @@ struct Checkpoint {
   double last_metric_time = -1.0, last_snapshot_time = -1.0;
   bool started = false;
   std::vector<std::vector<double>> fields;  ///< values of each field, FieldIndex order
+  StepControllerState controller;
+  std::vector<std::vector<double>> previous_increment;  ///< per field, as `fields`
 };
 
 class Simulation {

@@ -10,7 +10,6 @@
 //
 // The library never prints: progress goes through SweepOptions::progress.
 #pragma once
-#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -23,6 +22,8 @@
 
 namespace dermasim::sweep {
 
+/// pending: not run yet, or abandoned by the run function on a stop request (run again on
+/// --resume); ok and failed are final and journaled.
 enum class RunStatus { pending, ok, failed };
 std::string_view to_string(RunStatus status);
 
@@ -43,6 +44,9 @@ struct RunRequest {
   std::vector<MetricColumn> metrics;   ///< requested metric values, in RunOutcome order
   int threads = 1;                     ///< engine threads for this run (the runner also sets
                                        ///< omp_set_num_threads in the calling thread)
+  /// Poll between steps: when it returns true the sweep is being stopped, and the run may give
+  /// up by returning status pending (it is then run again on --resume). Always callable.
+  std::function<bool()> stop_requested = [] { return false; };
 };
 
 struct RunOutcome {
@@ -52,7 +56,8 @@ struct RunOutcome {
 };
 
 /// Runs one simulation. May throw: the runner records the exception's message as a failure.
-/// Called concurrently from several threads, one call per run.
+/// Called concurrently from several threads, one call per run. Returns ok with one value per
+/// requested metric, failed with a one-line error, or pending when it abandoned the run.
 using RunFunction = std::function<RunOutcome(const RunRequest&)>;
 
 struct Progress {
@@ -73,7 +78,9 @@ struct SweepOptions {
   bool resume = false;                     ///< continue an interrupted sweep in out_dir
   double summary_interval_seconds = 30.0;  ///< how often the summary is rewritten mid-sweep
   ProgressFunction progress;
-  const std::atomic<bool>* stop = nullptr;  ///< set (e.g. on SIGINT) to finish after current runs
+  /// True once the sweep should stop (e.g. after SIGINT): no new run starts, and running ones
+  /// see it through RunRequest::stop_requested. Empty: never.
+  std::function<bool()> stop_requested;
 };
 
 struct SweepResult {

@@ -54,13 +54,15 @@ struct Design {
 struct MetricColumn {
   std::string metric;
   std::string at;
-  std::string name;  ///< column name in the summary: "improvement_pct@3months"
+  std::string name;   ///< column name in the summary: "improvement_pct@3months"
+  std::string units;  ///< the metric's unit when the caller told the parser (SpecCheck), else ""
 };
 
 struct Outputs {
   std::vector<std::string> metrics;
-  std::vector<std::string> at;  ///< default {"end"}
-  bool keep_fields = false;     ///< keep each run's full results file (large)
+  std::vector<std::string> units;  ///< per metric, from SpecCheck::metric_units ("" if unknown)
+  std::vector<std::string> at;     ///< default {"end"}
+  bool keep_fields = false;        ///< keep each run's full results file (large)
   std::vector<MetricColumn> columns() const;
 };
 
@@ -85,9 +87,10 @@ struct SweepSpec {
   SensitivitySettings sensitivity;
 };
 
-/// Optional checks that need knowledge the sweep layer does not own (the model's metric names).
+/// Optional knowledge the sweep layer does not own: the model's metric names and units.
 struct SpecCheck {
   std::span<const std::string_view> known_metrics;  ///< empty: accept any metric name
+  std::span<const std::string_view> metric_units;   ///< parallel to known_metrics, or empty
 };
 
 /// Reads and validates a sweep file. Throws InputError (bad content) or IoError (unreadable).

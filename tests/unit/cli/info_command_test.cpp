@@ -1,6 +1,9 @@
 // `dermasim info` run as a process on files the writer produced, on a truncated copy, on a
 // text file, on a foreign HDF5 file and on a missing path: output and exit codes.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
@@ -51,6 +54,33 @@ TEST(InfoCommand, RejectsTruncatedFileAsIoFailure) {
   EXPECT_EQ(result.exit_code, 1) << result.output;
   EXPECT_TRUE(one_error_line(result.output)) << result.output;
   EXPECT_NE(result.output.find("truncated"), std::string::npos) << result.output;
+}
+
+TEST(InfoCommand, SaysWhenARunIsStillWritingTheFile) {
+  const ScratchDir dir("info-locked");
+  const auto out = dir / "run.h5";
+  testing::write_synthetic_results(out, {0.0});
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  const pid_t writer = fork();
+  ASSERT_GE(writer, 0);
+  if (writer == 0) {  // holds the file open for writing, as a running simulation does
+    const h5::Handle file = h5::open_file(out.string(), true);
+    if (write(ready[1], "r", 1) != 1) _exit(1);
+    pause();
+    _exit(0);
+  }
+  char byte = 0;
+  ASSERT_EQ(read(ready[0], &byte, 1), 1);
+  const auto result = info(out);
+  kill(writer, SIGKILL);
+  waitpid(writer, nullptr, 0);
+  close(ready[0]);
+  close(ready[1]);
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_TRUE(one_error_line(result.output)) << result.output;
+  EXPECT_NE(result.output.find("another process is writing it"), std::string::npos)
+      << result.output;
 }
 
 TEST(InfoCommand, RejectsFilesThatAreNotDermasimResultsAsBadInput) {

@@ -130,6 +130,32 @@ TEST(ResultsWriter, UncompressedSnapshotsHoldTheSameValues) {
   EXPECT_EQ(values[grid.cells() + 5], static_cast<float>(testing::synthetic_value(2, 5, 3.0)));
 }
 
+// INTERFACES.md: every dataset has `units` and `description` attributes.
+TEST(ResultsWriter, EveryDatasetHasUnitsAndDescription) {
+  const ScratchDir dir("units");
+  const fs::path out = dir / "run.h5";
+  testing::write_synthetic_results(out, {0.0, 7.0}, 3);
+  const h5::Handle file = h5::open_file(out.string(), false);
+  struct Visit {
+    std::vector<std::string> datasets, undescribed;
+  } visit;
+  const auto each = [](hid_t root, const char* name, const H5O_info_t* info, void* data) {
+    auto& v = *static_cast<Visit*>(data);
+    if (info->type != H5O_TYPE_DATASET) return herr_t{0};
+    v.datasets.push_back(name);
+    if (H5Aexists_by_name(root, name, "units", H5P_DEFAULT) <= 0 ||
+        H5Aexists_by_name(root, name, "description", H5P_DEFAULT) <= 0) {
+      v.undescribed.push_back(name);
+    }
+    return herr_t{0};
+  };
+  ASSERT_GE(H5Ovisit2(file.id(), H5_INDEX_NAME, H5_ITER_INC, each, &visit, H5O_INFO_BASIC), 0);
+  // scenario x2; grid x_mm, y_mm, z_mm, layer; fields time_days + 3; metrics time_days + 2;
+  // events
+  EXPECT_EQ(visit.datasets.size(), 14u);
+  EXPECT_TRUE(visit.undescribed.empty()) << visit.undescribed.front();
+}
+
 TEST(ResultsWriter, MissingMetricsAreNanAndUnknownOnesAreRejected) {
   const ScratchDir dir("metrics");
   ResultsWriter writer(dir / "run.h5", {"m", 1, 1});

@@ -53,7 +53,7 @@ TEST(Scenario, SmallestScenarioGetsEveryDefault) {
   EXPECT_DOUBLE_EQ(s.simulation.duration, 365.25);
   EXPECT_EQ(s.simulation.seed, 42u);
   EXPECT_DOUBLE_EQ(s.simulation.snapshot_interval, 7.0);
-  EXPECT_DOUBLE_EQ(s.simulation.step_tolerance, 1e-3);
+  EXPECT_DOUBLE_EQ(s.simulation.step_tolerance, 3e-3);
   EXPECT_EQ(s.simulation.output, "tiny.h5");
   EXPECT_TRUE(s.warnings.empty());
   EXPECT_EQ(s.description, "");
@@ -208,7 +208,7 @@ TEST(Scenario, EchoShowsEveryKeyWithUnitsAndEvents) {
        {"# grid: 600 x 300 cells, state about 77 MiB\n", "  spacing: 10 um", "  breadth: 6 mm",
         "# default: = domain.width", "  penetration_fraction: 0.7", "# default for pen",
         "    start: 7 days", "# given: 1 week", "  duration: 365.25 days",
-        "  step_tolerance: 0.001", "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h",
+        "  step_tolerance: 0.003", "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h",
         "# events (4):", "#   day 91: session, pen 1.5 mm (reaches 1.05 mm), 300 punctures/cm2"}) {
     EXPECT_NE(echo.find(expected), std::string::npos) << "missing: " << expected << "\n" << echo;
   }

@@ -28,6 +28,17 @@ std::string check_images(const std::vector<fs::path>& images) {
   return result.exit_code == 0 ? "" : result.output;
 }
 
+TEST(PlotScripts, ReaderModuleReadsEventsMetricsAndProfiles) {
+  const testing::ScratchDir dir("reader-module");
+  const fs::path results = dir / "run.h5";
+  testing::write_synthetic_results(results, {0.0, 7.0, 9.0, 35.0});
+  const auto result = run_command(
+      kPython + shell_quote(DERMASIM_TEST_DATA_DIR "/unit/scripts/results_reader_check.py") + " " +
+      shell_quote(kScripts) + " " + shell_quote(results.string()));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("check passed"), std::string::npos) << result.output;
+}
+
 TEST(PlotScripts, PlotRunDrawsEveryFigureAndSkipsMissingMetrics) {
   const testing::ScratchDir dir("plot-run");
   const fs::path results = dir / "run.h5";

@@ -89,6 +89,20 @@ TEST(RunSweep, WritesOneRowPerRunAndRecordsTheFailureWithoutStopping) {
   EXPECT_EQ(line, "0,ok,1,1,11,1,");
   for (int i = 0; i < 7; ++i) std::getline(lines, line);
   EXPECT_EQ(line, "7,failed,3,2,,,negative fibroblast density at t = 12 d");
+
+  // Resuming a finished sweep runs nothing: the failure is a final, journaled outcome.
+  o.resume = true;
+  int calls = 0;
+  const SweepResult again = run_sweep(
+      spec,
+      [&](const RunRequest& req) {
+        ++calls;
+        return fake(req);
+      },
+      o);
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(again.failed, 1u);
+  EXPECT_EQ(slurp(dir / "summary.csv"), csv);
   fs::remove_all(dir);
 }
 
@@ -122,7 +136,7 @@ TEST(RunSweep, ResumeRunsOnlyWhatIsMissingAndMatchesAnUninterruptedSweep) {
 
   std::atomic<bool> stop{false};
   SweepOptions o = options_for(dir, 1);
-  o.stop = &stop;
+  o.stop_requested = [&] { return stop.load(); };
   o.progress = [&](const Progress& p) { stop = p.done == 5; };
   const SweepResult first = run_sweep(spec, fake, o);
   EXPECT_TRUE(first.interrupted);
@@ -148,6 +162,40 @@ TEST(RunSweep, ResumeRunsOnlyWhatIsMissingAndMatchesAnUninterruptedSweep) {
   EXPECT_FALSE(second.interrupted);
   EXPECT_EQ(slurp(ref / "summary.csv"), slurp(dir / "summary.csv"));
   fs::remove_all(ref);
+  fs::remove_all(dir);
+}
+
+TEST(RunSweep, ARunAbandonedOnStopStaysPendingAndRunsAgainOnResume) {
+  const SweepSpec spec = parse_sweep(kSweep, "s.yaml");
+  const fs::path dir = fresh_dir("abandon");
+  std::atomic<bool> stop{false};
+  SweepOptions o = options_for(dir, 1);
+  o.stop_requested = [&] { return stop.load(); };
+  const SweepResult first = run_sweep(
+      spec,
+      [&](const RunRequest& req) {
+        if (req.index == 3) stop = true;  // as if Ctrl-C came during run 3
+        if (req.stop_requested()) return RunOutcome{RunStatus::pending, "", {}};
+        return fake(req);
+      },
+      o);
+  EXPECT_EQ(first.ok, 3u);
+  EXPECT_EQ(first.pending, 9u);
+  EXPECT_NE(slurp(dir / "summary.csv").find("\n3,pending,"), std::string::npos);
+  EXPECT_EQ(slurp(dir / "journal.csv").find("\n3,"), std::string::npos);
+
+  std::set<std::size_t> rerun;
+  SweepOptions again = options_for(dir, 1);
+  again.resume = true;
+  run_sweep(
+      spec,
+      [&](const RunRequest& req) {
+        rerun.insert(req.index);
+        return fake(req);
+      },
+      again);
+  EXPECT_EQ(*rerun.begin(), 3u);
+  EXPECT_EQ(rerun.size(), 9u);
   fs::remove_all(dir);
 }
 

@@ -128,15 +128,22 @@ TEST(SweepSpec, ErrorsNameFileLineColumnKeyAndWhatIsAllowed) {
   EXPECT_NE(error_of("base: {a: 1}\nvary: {a.b: [1\n").find("s.yaml:"), std::string::npos);
 }
 
-TEST(SweepSpec, UnknownMetricSuggestsTheNearestWhenTheModelListIsGiven) {
+TEST(SweepSpec, TheModelsMetricListChecksNamesAndGivesUnits) {
   constexpr std::array<std::string_view, 2> metrics = {"improvement_pct", "scar_depth_mm"};
+  constexpr std::array<std::string_view, 2> units = {"%", "mm"};
+  const SpecCheck check{metrics, units};
   const std::string e = error_of(
       "base: {a: 1}\nvary: {a.b: [1]}\ndesign: grid\noutputs: {metrics: [improvment_pct]}\n",
-      SpecCheck{metrics});
+      check);
   EXPECT_NE(e.find("outputs.metrics: 'improvment_pct' is not a metric; did you mean "
                    "'improvement_pct'?"),
             std::string::npos)
       << e;
+  const SweepSpec s = parse_sweep(
+      "base: {a: 1}\nvary: {a.b: [1]}\ndesign: grid\noutputs: {metrics: [scar_depth_mm]}\n",
+      "s.yaml", check);
+  ASSERT_EQ(s.outputs.columns().size(), 1u);
+  EXPECT_EQ(s.outputs.columns()[0].units, "mm");
 }
 
 }  // namespace

@@ -46,26 +46,14 @@ MmsProblem layered_diffusion(int dimensions) {
   return p;
 }
 
-void expect_second_order_in_space(int dimensions, std::vector<int> resolutions) {
-  const MmsProblem p = layered_diffusion(dimensions);
-  std::vector<double> l2, max;
-  for (int n : resolutions) {
-    const int steps = n * n / 18;  // dt = 4.5 h^2: time error shrinks like the space error
-    const MmsError e = mms_error(p, mms_run(p, n, kEnd, steps), kEnd);
-    l2.push_back(e.l2);
-    max.push_back(e.max);
-  }
-  const auto l2_orders = observed_orders(l2);
-  const auto max_orders = observed_orders(max);
-  for (std::size_t i = 0; i < l2_orders.size(); ++i) {
-    std::printf("diffusion %dD n=%d: L2 %.3e order %.2f, max %.3e order %.2f\n", dimensions,
-                resolutions[i + 1], l2[i + 1], l2_orders[i], max[i + 1], max_orders[i]);
-  }
-  for (std::size_t i = 0; i < l2_orders.size(); ++i) {
-    SCOPED_TRACE("refinement " + std::to_string(i) + ": L2 " + std::to_string(l2[i + 1]));
-    EXPECT_GT(l2_orders[i], 1.8);
-    EXPECT_LT(l2_orders[i], 2.3);
-    EXPECT_GT(max_orders[i], 1.7);
+void expect_second_order_in_space(int dimensions, const std::vector<int>& resolutions) {
+  // dt = 4.5 h^2: the time error shrinks like the space error.
+  const auto c = space_convergence("diffusion", layered_diffusion(dimensions), resolutions, kEnd,
+                                   [](int n) { return n * n / 18; });
+  for (std::size_t i = 0; i < c.l2_orders.size(); ++i) {
+    EXPECT_GT(c.l2_orders[i], 1.8);
+    EXPECT_LT(c.l2_orders[i], 2.3);
+    EXPECT_GT(c.max_orders[i], 1.7);
   }
 }
 
@@ -78,21 +66,8 @@ TEST(DiffusionMms, SecondOrderInSpace3D) {
 }
 
 TEST(DiffusionMms, FirstOrderInTime) {
-  const MmsProblem p = layered_diffusion(2);
-  const int n = 32;
-  // Self-convergence on a fixed grid removes the spatial error: e(dt) = |u_dt - u_{dt/2}|.
-  std::vector<FieldSet> runs;
-  for (int steps : {4, 8, 16, 32, 64}) runs.push_back(mms_run(p, n, kEnd, steps));
-  std::vector<double> differences;
-  for (std::size_t r = 1; r < runs.size(); ++r) {
-    double m = 0.0;
-    for (std::size_t c = 0; c < runs[r][0].size(); ++c) {
-      m = std::max(m, std::abs(runs[r][0][c] - runs[r - 1][0][c]));
-    }
-    differences.push_back(m);
-  }
-  for (double order : observed_orders(differences)) {
-    std::printf("diffusion time order %.2f\n", order);
+  for (double order :
+       time_orders("diffusion", layered_diffusion(2), 32, kEnd, {8, 16, 32, 64}, 2048)) {
     EXPECT_GT(order, 0.85);
     EXPECT_LT(order, 1.2);
   }

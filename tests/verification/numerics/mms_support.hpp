@@ -5,6 +5,7 @@
 #pragma once
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <string>
 #include <vector>
@@ -137,6 +138,54 @@ inline std::vector<double> observed_orders(const std::vector<double>& errors) {
   for (std::size_t i = 1; i < errors.size(); ++i) {
     orders.push_back(std::log2(errors[i - 1] / errors[i]));
   }
+  return orders;
+}
+
+/// Errors and observed orders (field 0) over a sequence of halved spacings.
+struct SpaceConvergence {
+  std::vector<double> l2, max, l2_orders, max_orders;
+};
+
+/// Runs `problem` on each resolution with steps(n) fixed steps to end_time, and prints the
+/// convergence table (visible with `ctest -V`).
+template <class Steps>
+SpaceConvergence space_convergence(const char* label, const MmsProblem& problem,
+                                   const std::vector<int>& resolutions, double end_time,
+                                   Steps steps) {
+  SpaceConvergence c;
+  for (int n : resolutions) {
+    const MmsError e = mms_error(problem, mms_run(problem, n, end_time, steps(n)), end_time);
+    c.l2.push_back(e.l2);
+    c.max.push_back(e.max);
+  }
+  c.l2_orders = observed_orders(c.l2);
+  c.max_orders = observed_orders(c.max);
+  for (std::size_t i = 0; i < c.l2_orders.size(); ++i) {
+    std::printf("%s %dD n=%d: L2 %.3e order %.2f, max %.3e order %.2f\n", label, problem.dimensions,
+                resolutions[i + 1], c.l2[i + 1], c.l2_orders[i], c.max[i + 1], c.max_orders[i]);
+  }
+  return c;
+}
+
+/// Observed orders in time on a fixed n^d grid: max-norm differences over all fields from a run
+/// with `reference_steps` steps (which removes the spatial error), for each count in `steps`.
+inline std::vector<double> time_orders(const char* label, const MmsProblem& problem, int n,
+                                       double end_time, const std::vector<int>& steps,
+                                       int reference_steps) {
+  const FieldSet reference = mms_run(problem, n, end_time, reference_steps);
+  std::vector<double> errors;
+  for (int count : steps) {
+    const FieldSet run = mms_run(problem, n, end_time, count);
+    double m = 0.0;
+    for (int f = 0; f < kMmsFields; ++f) {
+      for (std::size_t c = 0; c < run[f].size(); ++c) {
+        m = std::max(m, std::abs(run[f][c] - reference[f][c]));
+      }
+    }
+    errors.push_back(m);
+  }
+  const std::vector<double> orders = observed_orders(errors);
+  for (double order : orders) std::printf("%s time order %.2f\n", label, order);
   return orders;
 }
 

@@ -57,39 +57,19 @@ MmsProblem coupled_problem(int dimensions) {
 
 TEST(ReactionDiffusionMms, SecondOrderInSpace) {
   for (int dimensions : {2, 3}) {
-    const MmsProblem p = coupled_problem(dimensions);
     const std::vector<int> resolutions =
         dimensions == 2 ? std::vector<int>{12, 24, 48, 96} : std::vector<int>{6, 12, 24, 48};
-    std::vector<double> l2;
-    for (int n : resolutions) {
-      l2.push_back(mms_error(p, mms_run(p, n, kEnd, n * n / 18), kEnd).l2);
-    }
-    const auto orders = observed_orders(l2);
-    for (std::size_t i = 0; i < orders.size(); ++i) {
-      std::printf("coupled %dD n=%d: L2 %.3e order %.2f\n", dimensions, resolutions[i + 1],
-                  l2[i + 1], orders[i]);
-      EXPECT_GT(orders[i], 1.8);
-      EXPECT_LT(orders[i], 2.3);
+    const auto c = space_convergence("coupled", coupled_problem(dimensions), resolutions, kEnd,
+                                     [](int n) { return n * n / 18; });
+    for (double order : c.l2_orders) {
+      EXPECT_GT(order, 1.8);
+      EXPECT_LT(order, 2.3);
     }
   }
 }
 
 TEST(ReactionDiffusionMms, FirstOrderInTime) {
-  const MmsProblem p = coupled_problem(2);
-  const FieldSet reference = mms_run(p, 24, kEnd, 2048);
-  std::vector<double> errors;
-  for (int steps : {8, 16, 32, 64}) {
-    const FieldSet run = mms_run(p, 24, kEnd, steps);
-    double m = 0.0;
-    for (int f = 0; f < kMmsFields; ++f) {
-      for (std::size_t c = 0; c < run[f].size(); ++c) {
-        m = std::max(m, std::abs(run[f][c] - reference[f][c]));
-      }
-    }
-    errors.push_back(m);
-  }
-  for (double order : observed_orders(errors)) {
-    std::printf("coupled time order %.2f\n", order);
+  for (double order : time_orders("coupled", coupled_problem(2), 24, kEnd, {8, 16, 32, 64}, 2048)) {
     EXPECT_GT(order, 0.85);
     EXPECT_LT(order, 1.2);
   }

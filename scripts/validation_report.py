@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""Regenerates the validation table of docs/validation.md, and its figures.
+
+Usage: /usr/bin/python3 scripts/validation_report.py [--build DIR] [--xml FILE] [--figures]
+
+1. Runs the validation tier (BUILD/tests/dermasim_validation_tests) with JUnit XML output, or
+   reads FILE if --xml is given. Each test records its simulated values as gtest properties.
+2. Rewrites the table between the markers <!-- validation-table:begin --> and
+   <!-- validation-table:end --> in docs/validation.md: target, source, band, simulated value,
+   pass (from the test's own verdict, so the table cannot disagree with CTest).
+3. With --figures: runs BUILD/dermasim on tests/validation/scenarios/boxcar-course-validation.yaml
+   and draws its time courses with scripts/plot_run.py into docs/figures/validation/.
+Exits 1 if a validation test failed. Requires python3-h5py, python3-numpy, python3-matplotlib
+(for --figures only).
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DOC = os.path.join(ROOT, "docs", "validation.md")
+BEGIN, END = "<!-- validation-table:begin -->", "<!-- validation-table:end -->"
+
+
+def pct(v):
+    return f"{100 * float(v):.1f} %"
+
+
+def num(v, digits=2):
+    return f"{float(v):.{digits}f}"
+
+
+# (id, target, source, band, test name, formatter of the properties dict)
+ROWS = [
+    ("1", "untreated skin, aging off: every field within 0.1 % of its initial value after 1 year",
+     "MODEL.md (homeostasis)", "< 0.1 %", "ValidationHomeostasis.UntreatedSkinIsSteadyForOneYear",
+     lambda p: "all fields within 0.1 %"),
+    ("2", "aging on: dermal collagen falls 0.7-1.3 %/year", "Shuster 1975 Br J Dermatol 93:639",
+     "0.7-1.3 %", "ValidationHomeostasis.AgingLosesAboutOnePercentCollagenPerYear",
+     lambda p: f"{num(p['collagen_loss_pct_per_year'])} %"),
+    ("3a", "epidermal damage below 10 % of its peak by 24 h",
+     "Kalluri 2011 AAPS J 13:473 (closure 12-18 h)", "< 10 %",
+     "ValidationSingleSession.EpidermisClosesWithinOneDay",
+     lambda p: pct(p["epidermal_damage_24h_rel"])),
+    ("3b", "inflammation peaks within 0.5-2 days, below 10 % of peak by day 7", "MODEL.md",
+     "peak 0.5-2 d; < 10 %", "ValidationSingleSession.InflammationPeaksEarlyAndResolvesInAWeek",
+     lambda p: f"peak at day {num(p['inflammation_peak_day'])}; "
+               f"{pct(p['inflammation_day7_rel'])} at day 7"),
+    ("4", "fibroblasts peak at day 5-14 at 1.5-5 F0, within 20 % of F0 by week 6; "
+          "myofibroblasts < 10 % of fibroblasts", "MODEL.md; granulation tissue",
+     "day 5-14, 1.5-5; +-20 %; < 10 %",
+     "ValidationSingleSession.FibroblastsPeakInWeekTwoAndReturnBySixWeeks",
+     lambda p: f"day {num(p['fibroblast_peak_day'], 1)}, {num(p['fibroblast_peak_rel'])} F0; "
+               f"{num(p['fibroblast_week6_rel'])} F0 at week 6; "
+               f"{pct(p['myofibroblast_to_fibroblast_max'])}"),
+    ("5", "type III share of collagen deposited in weeks 1-2 is 30-40 %; overall share within "
+          "2 points of baseline by 12 months", "Gurtner 2008 Nature 453:314",
+     "30-40 %; +-2 pp", "ValidationSingleSession.TypeThreeFractionOfNewCollagen",
+     lambda p: f"{pct(p['type3_deposited_weeks_1_2'])}; "
+               f"{100 * float(p['type3_12_months_minus_baseline']):+.3f} pp"),
+    ("6", "boxcar scar (2.5 x 0.4 mm), 4 sessions 4 weeks apart: improvement 30-60 % at 3-6 "
+          "months after the last",
+     "Dogra 2014 J Cosmet Dermatol 13:180 (-45 %); Asif 2016 J Cosmet Dermatol 15:434 (-46 %)",
+     "30-60 %", "ValidationCourse.BoxcarScarImprovesThirtyToSixtyPercent",
+     lambda p: f"{num(p['improvement_pct_3_months'], 1)} % (3 months), "
+               f"{num(p['improvement_pct_6_months'], 1)} % (6 months)"),
+    ("7", "five monthly sessions: papillary collagen +30-70 % at 8 weeks after the last",
+     "Lotfi 2013 J Egypt Women's Dermatol Soc 10:152 (+53 %)", "+30-70 %",
+     "ValidationCourse.FiveMonthlySessionsRaisePapillaryCollagen",
+     lambda p: f"+{num(p['papillary_collagen_gain_pct_8_weeks'], 1)} %"),
+    ("8", "hypertrophic scar under the course of 6: elevation not reduced by more than 10 %",
+     "MODEL.md; Jacob 2001 J Am Acad Dermatol 45:109", ">= 90 % of initial",
+     "ValidationCourse.HypertrophicScarIsNotFlattened",
+     lambda p: f"{pct(p['elevation_rel_3_months'])} (3 months), "
+               f"{pct(p['elevation_rel_6_months'])} (6 months)"),
+]
+
+
+def run_tests(build, xml_path):
+    exe = os.path.join(build, "tests", "dermasim_validation_tests")
+    subprocess.run([exe, f"--gtest_output=xml:{xml_path}"], check=False,
+                   stdout=subprocess.DEVNULL)
+
+
+def read_results(xml_path):
+    """{test name: (passed, {property: value})}; suite-level properties (recorded in a
+    fixture's set-up) are merged into every test of the suite."""
+    results = {}
+    for suite in ET.parse(xml_path).getroot().iter("testsuite"):
+        for case in suite.iter("testcase"):
+            props = {p.get("name"): p.get("value") for p in case.iter("property")}
+            passed = case.find("failure") is None and case.get("result", "completed") != "skipped"
+            results[f"{suite.get('name')}.{case.get('name')}"] = (passed, props)
+    return results
+
+
+def render(results):
+    lines = ["| # | target | source | band | simulated | pass |", "|---|---|---|---|---|---|"]
+    failed = []
+    for rid, target, source, band, test, fmt in ROWS:
+        if test not in results:
+            lines.append(f"| {rid} | {target} | {source} | {band} | not run | no |")
+            failed.append(test)
+            continue
+        passed, props = results[test]
+        try:
+            value = fmt(props)
+        except KeyError as missing:
+            value = f"(no {missing} recorded)"
+        lines.append(f"| {rid} | {target} | {source} | {band} | {value} | "
+                     f"{'yes' if passed else 'NO'} |")
+        if not passed:
+            failed.append(test)
+    return "\n".join(lines), failed
+
+
+def replace_table(table):
+    with open(DOC, encoding="utf-8") as f:
+        text = f.read()
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    with open(DOC, "w", encoding="utf-8") as f:
+        f.write(f"{head}{BEGIN}\n{table}\n{END}{tail}")
+
+
+def figures(build, workdir):
+    scenario = os.path.join(ROOT, "tests", "validation", "scenarios",
+                            "boxcar-course-validation.yaml")
+    results = os.path.join(workdir, "boxcar-course-validation.h5")
+    subprocess.run([os.path.join(build, "dermasim"), "run", scenario, "-o", results, "--quiet"],
+                   check=True)
+    out = os.path.join(ROOT, "docs", "figures", "validation")
+    subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "scripts", "plot_run.py"), results,
+                    "-o", out], check=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--xml", help="use this gtest XML instead of running the tests")
+    parser.add_argument("--figures", action="store_true", help="also redraw the figures")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        xml_path = args.xml or os.path.join(work, "validation.xml")
+        if not args.xml:
+            run_tests(args.build, xml_path)
+        table, failed = render(read_results(xml_path))
+        replace_table(table)
+        if args.figures:
+            figures(args.build, work)
+    for test in failed:
+        print(f"validation_report: FAILED {test}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+#include "dermasim/sweep/engine_run.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/core/units.hpp"
+#include "dermasim/io/results_writer.hpp"
+#include "dermasim/model/metrics.hpp"
+#include "dermasim/scenario/scenario.hpp"
+#include "dermasim/sim/checkpoint_file.hpp"
+#include "dermasim/sim/results_recorder.hpp"
+#include "dermasim/sim/scenario_run.hpp"
+#include "dermasim/sim/simulation.hpp"
+
+namespace dermasim::sweep {
+namespace {
+
+struct Sample {
+  std::size_t column;
+  int metric;
+  double time;  // days
+};
+
+int metric_index(const std::string& name) {
+  const auto& infos = model::metric_infos();
+  for (std::size_t m = 0; m < infos.size(); ++m) {
+    if (infos[m].name == name) return static_cast<int>(m);
+  }
+  throw InputError("outputs.metrics: unknown metric '" + name + "'");
+}
+
+std::vector<Sample> samples_for(const RunRequest& request, double start, double duration) {
+  std::vector<Sample> samples;
+  for (std::size_t c = 0; c < request.metrics.size(); ++c) {
+    const MetricColumn& column = request.metrics[c];
+    const double t = column.at == "end" ? duration : units::convert(column.at, "day");
+    if (!(t >= start && t <= duration)) {
+      throw InputError("outputs.at: " + column.at + " is outside the simulated " +
+                       units::format_quantity(start, "day") + " .. " +
+                       units::format_quantity(duration, "day"));
+    }
+    samples.push_back({c, metric_index(column.metric), t});
+  }
+  std::stable_sort(samples.begin(), samples.end(),
+                   [](const Sample& a, const Sample& b) { return a.time < b.time; });
+  return samples;
+}
+
+scenario::Scenario load(const RunRequest& request) {
+  std::vector<std::string> sets;
+  for (const auto& o : request.overrides) sets.push_back(o.key + "=" + o.value);
+  if (!request.base_scenario.empty()) return scenario::load_scenario(request.base_scenario, sets);
+  return scenario::parse_scenario(request.base_scenario_text, "sweep base scenario", sets);
+}
+
+// Simulated days between two polls of the stop request (a Ctrl-C or SIGTERM to the sweep).
+constexpr double kPollInterval = 1.0;
+
+// Advances to `t`, polling the stop request; false when the run was abandoned.
+bool advance(sim::Simulation& simulation, sim::Observer& observer, double t,
+             const RunRequest& request) {
+  while (simulation.time() < t) {
+    if (request.stop_requested()) return false;
+    simulation.run_until(std::min(t, simulation.time() + kPollInterval), observer);
+  }
+  return true;
+}
+
+// Steps the simulation through the sample times, recording each requested metric; with a
+// results file it then runs to the end, without one it stops at the last sample. False when
+// the run was abandoned on a stop request.
+bool collect(sim::Simulation& simulation, sim::Observer& observer,
+             const std::vector<Sample>& samples, std::vector<double>& values,
+             const RunRequest& request, bool to_end) {
+  for (const Sample& s : samples) {
+    if (!advance(simulation, observer, s.time, request)) return false;
+    values[s.column] = simulation.current_metrics()[s.metric];
+  }
+  return !to_end || advance(simulation, observer, simulation.config().duration, request);
+}
+
+}  // namespace
+
+RunOutcome run_engine(const RunRequest& request) {
+  RunOutcome outcome;
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    const scenario::Scenario s = load(request);
+    sim::Simulation simulation(sim::run_config_from(s));
+    if (!request.start_from.empty()) sim::branch_from_checkpoint(request.start_from, simulation);
+    const std::vector<Sample> samples =
+        samples_for(request, simulation.time(), s.simulation.duration);
+    outcome.metrics.assign(request.metrics.size(), 0.0);
+    bool finished = false;
+    if (request.field_output.empty()) {
+      sim::Observer silent;
+      finished = collect(simulation, silent, samples, outcome.metrics, request, false);
+    } else {
+      io::ResultsWriter writer(request.field_output, {s.name, s.simulation.seed, request.threads},
+                               {.overwrite = true});
+      sim::ResultsRecorder recorder(writer);
+      recorder.write_header(s, simulation);
+      finished = collect(simulation, recorder, samples, outcome.metrics, request, true);
+      if (finished) recorder.write_summary(simulation);
+      writer.close(finished ? "complete" : "interrupted",
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    // An abandoned run is not an outcome: it stays pending and runs again on --resume.
+    outcome.status = finished ? RunStatus::ok : RunStatus::pending;
+    if (!finished) outcome.metrics.clear();
+  } catch (const Error& e) {
+    outcome.status = RunStatus::failed;
+    outcome.error = e.what();
+    outcome.metrics.clear();
+  }
+  return outcome;
+}
+
+}  // namespace dermasim::sweep

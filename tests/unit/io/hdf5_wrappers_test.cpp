@@ -1,0 +1,87 @@
+// The RAII HDF5 wrappers: failures become IoError naming the file and the object (plus
+// HDF5's innermost reason), handles close exactly once, attributes and strings round-trip.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/io/hdf5_attribute.hpp"
+#include "dermasim/io/hdf5_dataset.hpp"
+#include "dermasim/io/hdf5_file.hpp"
+#include "unit/io/synthetic_results.hpp"
+
+namespace dermasim::io::h5 {
+namespace {
+
+using testing::ScratchDir;
+
+std::string message_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const IoError& e) {
+    return e.what();
+  }
+  return "(no IoError)";
+}
+
+TEST(Hdf5Wrappers, FailuresNameTheFileAndTheObject) {
+  const ScratchDir dir("h5-errors");
+  const std::string path = (dir / "data.h5").string();
+  {
+    const Handle file = create_file(path);
+    const Handle group = create_group(file, "fields");
+    const std::string missing = message_of([&] { open_dataset(group, "nope"); });
+    EXPECT_NE(missing.find(path + ":/fields/nope"), std::string::npos) << missing;
+    EXPECT_NE(missing.find("cannot open dataset"), std::string::npos) << missing;
+    const std::string twice = message_of([&] { create_group(file, "fields"); });
+    EXPECT_NE(twice.find(path + ":/fields"), std::string::npos) << twice;
+    write_attribute(group, "label", std::string_view("text"));
+    const std::string wrong_type = message_of([&] { read_double_attribute(group, "label"); });
+    EXPECT_NE(wrong_type.find(path + ":/fields@label"), std::string::npos) << wrong_type;
+  }
+  const std::string text = (dir / "notes.txt").string();
+  std::ofstream(text) << "plain text\n";
+  EXPECT_FALSE(is_hdf5_file(text));
+  EXPECT_TRUE(is_hdf5_file(path));
+  const std::string not_hdf5 = message_of([&] { open_file(text, false); });
+  EXPECT_NE(not_hdf5.find(text), std::string::npos) << not_hdf5;
+  EXPECT_NE(not_hdf5.find("signature"), std::string::npos) << not_hdf5;
+}
+
+TEST(Hdf5Wrappers, HandlesCloseOnceAndMoveOwnership) {
+  const ScratchDir dir("h5-handles");
+  Handle file = create_file((dir / "data.h5").string());
+  const hid_t id = file.id();
+  Handle moved = std::move(file);
+  EXPECT_FALSE(file);
+  EXPECT_EQ(moved.id(), id);
+  EXPECT_GT(H5Iis_valid(id), 0);
+  moved.close();
+  EXPECT_FALSE(moved);
+  EXPECT_LE(H5Iis_valid(id), 0);
+  moved.close();  // closing twice is a no-op, not a double close
+}
+
+TEST(Hdf5Wrappers, AttributesAndStringsRoundTrip) {
+  const ScratchDir dir("h5-attributes");
+  const std::string path = (dir / "data.h5").string();
+  {
+    const Handle file = create_file(path);
+    write_attribute(file, "status", std::string_view("running"));
+    write_attribute(file, "status", std::string_view("complete"));  // replaced in place
+    write_attribute(file, "seed", std::int64_t{-7});
+    const std::vector<double> values = {0.5, 1e-300};
+    write_attribute(file, "values", std::span<const double>(values));
+    write_string_dataset(file, "text", "\xc2\xb5m: micrometre\n");
+  }
+  const Handle file = open_file(path, false);
+  EXPECT_EQ(read_string_attribute(file, "status"), "complete");
+  EXPECT_EQ(read_int_attribute(file, "seed"), -7);
+  EXPECT_EQ(read_double_array_attribute(file, "values"), (std::vector<double>{0.5, 1e-300}));
+  EXPECT_EQ(read_string_dataset(open_dataset(file, "text")), "\xc2\xb5m: micrometre\n");
+  EXPECT_EQ(attribute_names(file), (std::vector<std::string>{"seed", "status", "values"}));
+}
+
+}  // namespace
+}  // namespace dermasim::io::h5
