@@ -79,9 +79,10 @@ class ReactionOperator : public Operator {
 
  private:
   static constexpr int kFields = Kernel::kFields;
-  // Cells per block: the five structure-of-arrays buffers (5 x kFields x kBlock doubles, 11 KiB
-  // for nine fields) stay in L1 while the block is integrated.
-  static constexpr int kBlock = 32;
+  // Cells per block: the five structure-of-arrays buffers (5 x kFields x kBlock doubles, 23 KiB
+  // for nine fields) stay in a 32 KiB L1 while the block is integrated; 64 cells ran the
+  // standard preset about 4 % faster than 32.
+  static constexpr int kBlock = 64;
   using Buffer = double[kFields][kBlock];
 
   // One cell seen as the kernel's per-cell arrays: lane[f] is field f of that cell, either in
