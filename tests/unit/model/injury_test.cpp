@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/model/fields.hpp"
