@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 #include "dermasim/core/error.hpp"
@@ -233,11 +234,11 @@ Unit parse_unit(std::string_view text) {
   return UnitParser(text).parse();
 }
 
-Quantity parse_quantity(std::string_view text) {
+QuantityText split_quantity(std::string_view text) {
   text = trim(text);
   std::string_view digits = text;
   if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
-  Quantity q;
+  QuantityText q;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), q.number);
   if (ec == std::errc::result_out_of_range) {
     throw InputError("'" + std::string(text) + "' is out of the range of numbers");
@@ -247,6 +248,14 @@ Quantity parse_quantity(std::string_view text) {
   }
   if (!std::isfinite(q.number)) throw InputError("'" + std::string(text) + "' is not finite");
   q.unit_text = std::string(trim(std::string_view(end, digits.data() + digits.size() - end)));
+  return q;
+}
+
+Quantity parse_quantity(std::string_view text) {
+  QuantityText split = split_quantity(text);
+  Quantity q;
+  q.number = split.number;
+  q.unit_text = std::move(split.unit_text);
   q.unit = parse_unit(q.unit_text);
   return q;
 }

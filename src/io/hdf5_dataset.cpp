@@ -163,6 +163,21 @@ Handle write_string_dataset(const Handle& parent, std::string_view name, std::st
   return dataset;
 }
 
+Handle write_string_array_dataset(const Handle& parent, std::string_view name,
+                                  std::span<const std::string> values) {
+  const hsize_t n = values.size();
+  const Handle type = utf8_string_type();
+  Handle dataset = create_dataset(parent, name, type.id(), std::span<const hsize_t>(&n, 1));
+  // HDF5 takes variable-length strings as an array of C string pointers.
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const std::string& value : values) pointers.push_back(value.c_str());
+  // An empty array has nothing to write, and its pointer buffer may be null, which H5Dwrite
+  // refuses.
+  if (n > 0) write_all(dataset, type.id(), pointers.data());
+  return dataset;
+}
+
 std::string read_string_dataset(const Handle& dataset) {
   Handle type(check_id(H5Dget_type(dataset.id()), "get the type of", dataset.where()), H5Tclose,
               dataset.where());

@@ -1,33 +1,28 @@
-// Minimal "number unit" parsing for sweep values: the number is read with from_chars, the rest is
-// the unit, kept verbatim so that generated values use exactly the user's unit spelling.
+// Sweep values as "number unit" text. The number is split off by core/units (split_quantity), the
+// unit kept verbatim so that generated values use exactly the user's unit spelling; the unit is
+// not interpreted here, the scenario loader converts it when a run applies the value.
+//
+// Numbers are formatted here rather than with units::format_number, which keeps at most 10
+// significant digits for messages: a generated value must read back to exactly the double the
+// summary records for its run.
 #include "dermasim/sweep/quantity.hpp"
 
 #include <array>
 #include <charconv>
-#include <cmath>
+
+#include "dermasim/core/error.hpp"
+#include "dermasim/core/units.hpp"
 
 namespace dermasim::sweep {
 
-namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t");
-  return s.substr(first, last - first + 1);
-}
-
-}  // namespace
-
 std::optional<Quantity> parse_quantity(std::string_view text) {
-  text = trim(text);
-  // from_chars rejects a leading '+', which users write for signed values.
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  double value = 0.0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || !std::isfinite(value)) return std::nullopt;
-  const std::string_view rest = trim(text.substr(static_cast<std::size_t>(end - text.data())));
-  return Quantity{value, std::string(rest)};
+  try {
+    units::QuantityText q = units::split_quantity(text);
+    return Quantity{q.number, std::move(q.unit_text)};
+  } catch (const InputError&) {
+    // Not a number: to the sweep an ordinary value such as a device name ("pen"), not an error.
+    return std::nullopt;
+  }
 }
 
 std::string format_number(double value) {

@@ -8,14 +8,20 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <span>
+#include <string_view>
 
 #include "csv.hpp"
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
+#include "dermasim/io/hdf5_attribute.hpp"
+#include "dermasim/io/hdf5_dataset.hpp"
+#include "dermasim/io/hdf5_file.hpp"
 #include "dermasim/sweep/quantity.hpp"
-#include "h5_writer.hpp"
 
 namespace dermasim::sweep {
+
+namespace h5 = io::h5;
 
 namespace {
 
@@ -41,21 +47,32 @@ std::string cell(double v) {
   return std::isfinite(v) ? format_number(v) : std::string();
 }
 
-void write_sensitivity(H5Writer& h5, const std::vector<ColumnSensitivity>& all,
+// A float64 dataset with the `units` and `description` attributes every numeric summary dataset
+// carries; dims = {n} or {rows, cols}.
+h5::Handle write_doubles(const h5::Handle& parent, std::string_view name,
+                         std::span<const double> values, std::span<const hsize_t> dims,
+                         std::string_view units, std::string_view description) {
+  h5::Handle dataset = h5::write_dataset<double>(parent, name, values, dims);
+  h5::write_attribute(dataset, "units", units);
+  h5::write_attribute(dataset, "description", description);
+  return dataset;
+}
+
+void write_sensitivity(const h5::Handle& root, const std::vector<ColumnSensitivity>& all,
                        const SensitivitySettings& settings) {
-  H5Id top = h5.group(h5.root(), "sensitivity");
+  const h5::Handle top = h5::create_group(root, "sensitivity");
   for (const auto& s : all) {
-    H5Id g = h5.group(top.get(), s.column);
-    h5.attribute(g.get(), "method", std::string(to_string(s.method)));
-    h5.attribute(g.get(), "samples_used", static_cast<std::int64_t>(s.samples_used));
-    h5.attribute(g.get(), "bootstrap", static_cast<std::int64_t>(settings.bootstrap));
-    h5.attribute(g.get(), "confidence", settings.confidence);
+    const h5::Handle g = h5::create_group(top, s.column);
+    h5::write_attribute(g, "method", to_string(s.method));
+    h5::write_attribute(g, "samples_used", static_cast<std::int64_t>(s.samples_used));
+    h5::write_attribute(g, "bootstrap", static_cast<std::int64_t>(settings.bootstrap));
+    h5::write_attribute(g, "confidence", settings.confidence);
     std::vector<std::string> keys;
     const hsize_t k = s.method == DesignKind::sobol ? s.sobol.size() : s.morris.size();
     auto put = [&](const char* name, auto get, const char* what) {
       std::vector<double> v;
       for (hsize_t i = 0; i < k; ++i) v.push_back(get(i));
-      h5.doubles(g.get(), name, v, {k}, "", what);
+      write_doubles(g, name, v, std::span<const hsize_t>(&k, 1), "", what);
     };
     if (s.method == DesignKind::sobol) {
       for (const auto& x : s.sobol) keys.push_back(x.key);
@@ -94,7 +111,7 @@ void write_sensitivity(H5Writer& h5, const std::vector<ColumnSensitivity>& all,
           "sigma", [&](hsize_t i) { return s.morris[i].sigma; },
           "standard deviation of the elementary effects");
     }
-    h5.strings(g.get(), "keys", keys);
+    h5::write_string_array_dataset(g, "keys", keys);
   }
 }
 
@@ -139,71 +156,83 @@ void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
                       const std::vector<ColumnSensitivity>& sensitivity) {
   const auto tmp = temp_path(file);
   {
-    H5Writer h5(tmp);
-    const hid_t root = h5.root();
+    h5::Handle root = h5::create_file(tmp.string());
     std::int64_t ok = 0, failed = 0;
     for (auto s : records.status) {
       ok += s == RunStatus::ok;
       failed += s == RunStatus::failed;
     }
     const auto runs = static_cast<std::int64_t>(table.runs);
-    h5.attribute(root, "dermasim_version", std::string(version()));
-    h5.attribute(root, "created", iso8601_now());
-    h5.attribute(root, "sweep_name", spec.name);
-    h5.attribute(root, "design", std::string(to_string(table.design.kind)));
-    h5.attribute(root, "seed", static_cast<std::int64_t>(spec.seed));
-    h5.attribute(root, "base_samples", static_cast<std::int64_t>(table.design.samples));
-    h5.attribute(root, "trajectories", static_cast<std::int64_t>(table.design.trajectories));
-    h5.attribute(root, "levels", static_cast<std::int64_t>(table.design.levels));
-    h5.attribute(root, "runs_total", runs);
-    h5.attribute(root, "runs_ok", ok);
-    h5.attribute(root, "runs_failed", failed);
-    h5.attribute(root, "runs_pending", runs - ok - failed);
-    h5.text(root, "sweep", spec.text);
-    h5.text(root, "base_scenario", spec.base_text);
-    if (!spec.base_resolved.empty()) h5.text(root, "base_scenario_resolved", spec.base_resolved);
+    h5::write_attribute(root, "dermasim_version", version());
+    h5::write_attribute(root, "created", iso8601_now());
+    h5::write_attribute(root, "sweep_name", spec.name);
+    h5::write_attribute(root, "design", to_string(table.design.kind));
+    h5::write_attribute(root, "seed", static_cast<std::int64_t>(spec.seed));
+    h5::write_attribute(root, "base_samples", static_cast<std::int64_t>(table.design.samples));
+    h5::write_attribute(root, "trajectories", static_cast<std::int64_t>(table.design.trajectories));
+    h5::write_attribute(root, "levels", static_cast<std::int64_t>(table.design.levels));
+    h5::write_attribute(root, "runs_total", runs);
+    h5::write_attribute(root, "runs_ok", ok);
+    h5::write_attribute(root, "runs_failed", failed);
+    h5::write_attribute(root, "runs_pending", runs - ok - failed);
+    h5::write_string_dataset(root, "sweep", spec.text);
+    h5::write_string_dataset(root, "base_scenario", spec.base_text);
+    if (!spec.base_resolved.empty())
+      h5::write_string_dataset(root, "base_scenario_resolved", spec.base_resolved);
 
     const hsize_t n = table.runs, k = table.width();
-    H5Id g_runs = h5.group(root, "runs");
-    std::vector<std::int64_t> index(table.runs);
-    std::vector<std::string> status(table.runs);
-    for (std::size_t r = 0; r < table.runs; ++r) {
-      index[r] = static_cast<std::int64_t>(r);
-      status[r] = std::string(to_string(records.status[r]));
+    const hsize_t column[] = {n};
+    const hsize_t matrix[] = {n, k};
+    // Each group closes at the end of its block, before the file: the file's strong close would
+    // otherwise close them under their handles.
+    {
+      const h5::Handle g_runs = h5::create_group(root, "runs");
+      std::vector<std::int64_t> index(table.runs);
+      std::vector<std::string> status(table.runs);
+      for (std::size_t r = 0; r < table.runs; ++r) {
+        index[r] = static_cast<std::int64_t>(r);
+        status[r] = std::string(to_string(records.status[r]));
+      }
+      h5::write_dataset<std::int64_t>(g_runs, "index", index);
+      h5::write_string_array_dataset(g_runs, "status", status);
+      h5::write_string_array_dataset(g_runs, "error", records.error);
+      write_doubles(g_runs, "wall_seconds", records.wall_seconds, column, "s",
+                    "wall-clock time of the run, NaN while pending");
+      write_doubles(g_runs, "design_point", table.unit_point, matrix, "1",
+                    "design coordinates in [0, 1], one column per varied key");
+      h5::write_string_array_dataset(g_runs, "keys", table.keys);
     }
-    h5.integers(g_runs.get(), "index", index);
-    h5.strings(g_runs.get(), "status", status);
-    h5.strings(g_runs.get(), "error", records.error);
-    h5.doubles(g_runs.get(), "wall_seconds", records.wall_seconds, {n}, "s",
-               "wall-clock time of the run, NaN while pending");
-    h5.doubles(g_runs.get(), "design_point", table.unit_point, {n, k}, "1",
-               "design coordinates in [0, 1], one column per varied key");
-    h5.strings(g_runs.get(), "keys", table.keys);
-
-    H5Id g_in = h5.group(root, "inputs");
-    for (std::size_t j = 0; j < k; ++j) {
-      if (table.numeric[j]) {
-        std::vector<double> v(table.runs);
-        for (std::size_t r = 0; r < table.runs; ++r) v[r] = table.number[r * k + j];
-        h5.doubles(g_in.get(), table.keys[j], v, {n}, table.units[j],
-                   "value of " + table.keys[j] + " in each run, in the sweep file's unit");
-      } else {
-        std::vector<std::string> v(table.runs);
-        for (std::size_t r = 0; r < table.runs; ++r) v[r] = table.value(r, j);
-        h5.strings(g_in.get(), table.keys[j], v);
+    {
+      const h5::Handle g_in = h5::create_group(root, "inputs");
+      for (std::size_t j = 0; j < k; ++j) {
+        if (table.numeric[j]) {
+          std::vector<double> v(table.runs);
+          for (std::size_t r = 0; r < table.runs; ++r) v[r] = table.number[r * k + j];
+          write_doubles(g_in, table.keys[j], v, column, table.units[j],
+                        "value of " + table.keys[j] + " in each run, in the sweep file's unit");
+        } else {
+          std::vector<std::string> v(table.runs);
+          for (std::size_t r = 0; r < table.runs; ++r) v[r] = table.value(r, j);
+          h5::write_string_array_dataset(g_in, table.keys[j], v);
+        }
       }
     }
-    H5Id g_m = h5.group(root, "metrics");
-    for (std::size_t c = 0; c < records.columns.size(); ++c) {
-      const auto& col = records.columns[c];
-      h5.doubles(g_m.get(), col.name, records.metrics[c], {n}, col.units,
-                 col.metric + " at " + col.at + "; NaN unless the run is ok");
-      H5Id ds(H5Dopen2(g_m.get(), col.name.c_str(), H5P_DEFAULT), H5Dclose);
-      h5.attribute(ds.get(), "metric", col.metric);
-      h5.attribute(ds.get(), "at", col.at);
+    {
+      const h5::Handle g_m = h5::create_group(root, "metrics");
+      for (std::size_t c = 0; c < records.columns.size(); ++c) {
+        const auto& col = records.columns[c];
+        const h5::Handle ds =
+            write_doubles(g_m, col.name, records.metrics[c], column, col.units,
+                          col.metric + " at " + col.at + "; NaN unless the run is ok");
+        h5::write_attribute(ds, "metric", col.metric);
+        h5::write_attribute(ds, "at", col.at);
+      }
     }
-    write_sensitivity(h5, sensitivity, spec.sensitivity);
-    h5.close();
+    write_sensitivity(root, sensitivity, spec.sensitivity);
+    // Flush and close before the rename, so that failures surface as IoError here and the
+    // renamed file is complete.
+    h5::flush(root);
+    root.close();
   }
   commit(tmp, file);
 }

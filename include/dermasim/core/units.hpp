@@ -42,6 +42,17 @@ struct Quantity {
   double engine_value() const { return number * unit.factor; }
 };
 
+/// The number of "NUMBER [UNIT]" and the rest as written, the unit not yet interpreted: for
+/// callers that keep the user's unit spelling instead of converting (the sweep layer).
+struct QuantityText {
+  double number = 0.0;
+  std::string unit_text;  ///< trimmed; empty for a bare number; not checked to be a unit
+};
+
+/// Splits "NUMBER [UNIT]" ("+" sign allowed, blanks around); throws InputError when the number
+/// is missing, out of range or not finite. parse_quantity is this plus parse_unit.
+QuantityText split_quantity(std::string_view text);
+
 /// Parses a unit expression; throws InputError "unknown unit 'x'; did you mean 'y'?" or a syntax
 /// message. "" and "1" are dimensionless.
 Unit parse_unit(std::string_view text);

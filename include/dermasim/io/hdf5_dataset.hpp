@@ -54,7 +54,9 @@ template <class T>
 Handle write_dataset(const Handle& parent, std::string_view name, std::span<const T> data,
                      std::span<const hsize_t> dims) {
   Handle dataset = create_dataset(parent, name, TypeOf<T>::file(), dims);
-  write_all(dataset, TypeOf<T>::memory(), data.data());
+  // An empty dataset has nothing to write, and an empty span's data() may be null, which
+  // H5Dwrite refuses.
+  if (!data.empty()) write_all(dataset, TypeOf<T>::memory(), data.data());
   return dataset;
 }
 
@@ -83,5 +85,9 @@ std::vector<T> read_all(const Handle& dataset) {
 /// A scalar variable-length UTF-8 string dataset (h5py: f[name][()].decode()).
 Handle write_string_dataset(const Handle& parent, std::string_view name, std::string_view text);
 std::string read_string_dataset(const Handle& dataset);
+/// A 1D variable-length UTF-8 string dataset of `values.size()` elements (h5py reads each as
+/// bytes; .asstr() gives str).
+Handle write_string_array_dataset(const Handle& parent, std::string_view name,
+                                  std::span<const std::string> values);
 
 }  // namespace dermasim::io::h5

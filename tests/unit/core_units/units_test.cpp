@@ -107,6 +107,17 @@ TEST(Units, MalformedInput) {
   EXPECT_EQ(error_of("1,5 mm", "mm"), "unexpected ',' in unit ',5 mm'");
 }
 
+TEST(Units, SplitKeepsTheUnitAsWrittenWithoutInterpretingIt) {
+  const QuantityText weeks = split_quantity("  +6 weeks ");
+  EXPECT_EQ(weeks.number, 6.0);
+  EXPECT_EQ(weeks.unit_text, "weeks");
+  EXPECT_EQ(split_quantity("1.5mm").unit_text, "mm");
+  EXPECT_EQ(split_quantity("3").unit_text, "");
+  EXPECT_EQ(split_quantity("2 passes").unit_text, "passes");  // not a unit, still split
+  EXPECT_THROW(split_quantity("pen"), InputError);
+  EXPECT_THROW(split_quantity("nan"), InputError);
+}
+
 TEST(Units, DimensionNames) {
   EXPECT_EQ(dimension_name(parse_unit("mm2/day").dimension), "diffusivity (area per time)");
   EXPECT_EQ(dimension_name(parse_unit("cells/mm3").dimension), "cell density");

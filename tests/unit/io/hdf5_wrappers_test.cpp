@@ -83,5 +83,45 @@ TEST(Hdf5Wrappers, AttributesAndStringsRoundTrip) {
   EXPECT_EQ(attribute_names(file), (std::vector<std::string>{"seed", "status", "values"}));
 }
 
+// Reads a 1D variable-length string dataset with the plain C API, as any HDF5 reader would.
+std::vector<std::string> read_strings(const Handle& dataset) {
+  const std::vector<hsize_t> dims = shape(dataset);
+  EXPECT_EQ(dims.size(), 1u);
+  const Handle type = utf8_string_type();
+  std::vector<char*> pointers(dims.at(0));
+  if (!pointers.empty()) {
+    EXPECT_GE(H5Dread(dataset.id(), type.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), 0);
+  }
+  std::vector<std::string> values;
+  for (char* p : pointers) {
+    values.emplace_back(p != nullptr ? p : "");
+    H5free_memory(p);
+  }
+  return values;
+}
+
+TEST(Hdf5Wrappers, StringArrayAndEmptyDatasetsRoundTrip) {
+  const ScratchDir dir("h5-string-arrays");
+  const std::string path = (dir / "data.h5").string();
+  const std::vector<std::string> keys = {"ok", "", "\xc2\xb5m, \"quoted\"\nnew line"};
+  {
+    const Handle file = create_file(path);
+    write_string_array_dataset(file, "keys", keys);
+    write_string_array_dataset(file, "none", std::vector<std::string>{});
+    write_dataset<double>(file, "no_numbers", std::span<const double>());
+  }
+  const Handle file = open_file(path, false);
+  const Handle dataset = open_dataset(file, "keys");
+  const Handle type(H5Dget_type(dataset.id()), H5Tclose, "type");
+  EXPECT_EQ(H5Tget_class(type.id()), H5T_STRING);
+  EXPECT_GT(H5Tis_variable_str(type.id()), 0);
+  EXPECT_EQ(H5Tget_cset(type.id()), H5T_CSET_UTF8);
+  EXPECT_EQ(read_strings(dataset), keys);
+  const Handle none = open_dataset(file, "none");
+  EXPECT_EQ(shape(none), (std::vector<hsize_t>{0}));
+  EXPECT_TRUE(read_strings(none).empty());
+  EXPECT_TRUE(read_all<double>(open_dataset(file, "no_numbers")).empty());
+}
+
 }  // namespace
 }  // namespace dermasim::io::h5
