@@ -20,11 +20,11 @@ const std::string kShortCourse =
 
 TEST(RunCommand, OneAndTwoThreadsGiveBitwiseIdenticalResults) {
   const fs::path dir = scratch_directory("threads");
-  for (int threads : {1, 2}) {
-    const auto r =
-        run_command(dermasim("run '" + preset("ci/boxcar-standard-ci.yaml").string() + "' " +
-                             kShortCourse + "--threads " + std::to_string(threads) + " -o '" +
-                             (dir / ("t" + std::to_string(threads) + ".h5")).string() + "'"));
+  for (const std::string threads : {"1", "2"}) {
+    const fs::path out = dir / ("t" + threads + ".h5");
+    std::string arguments = "run '" + preset("ci/boxcar-standard-ci.yaml").string() + "' ";
+    arguments += kShortCourse + "--threads " + threads + " -o '" + out.string() + "'";
+    const auto r = run_command(dermasim(arguments));
     ASSERT_EQ(r.exit_code, 0) << r.output;
   }
   for (const char* group : {"/fields", "/metrics", "/events"}) {
