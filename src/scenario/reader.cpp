@@ -123,7 +123,9 @@ Value parse_value(const KeySpec& spec, const std::string& path, const Node& node
         break;
       }
       case KeyKind::kChoice: {
-        const auto it = std::find(spec.choices.begin(), spec.choices.end(), text);
+        // Case does not matter ("Pen", "BOXCAR", "iii"); the echo writes the canonical form.
+        const auto it = std::find_if(spec.choices.begin(), spec.choices.end(),
+                                     [&](std::string_view c) { return lower(c) == lower(text); });
         if (it != spec.choices.end()) {
           v.choice = static_cast<std::size_t>(it - spec.choices.begin());
         } else if (spec.path == "skin.fitzpatrick" && text.size() == 1 && text[0] >= '1' &&
@@ -172,9 +174,14 @@ void Reader::check_map(const Node& map, const std::string& section) const {
                    (e.value.scalar == "none" &&
                     (full == "treatment" || full == "scar" || full == "treatment.maintenance")))) {
         std::string inside;
-        for (const auto& k : keys_in(full)) inside += (inside.empty() ? "" : ", ") + k;
+        for (const auto& k : keys_in(full)) {
+          inside += (inside.empty() ? "" : ", ") + k.substr(full.size() + 1);
+        }
+        const bool may_be_none =
+            full == "treatment" || full == "scar" || full == "treatment.maintenance";
         fail(e.value.where, full,
-             "expected a mapping of keys (" + inside + "), got " +
+             "expected a mapping of keys (" + inside + ")" + (may_be_none ? " or none" : "") +
+                 ", got " +
                  (e.value.kind == Node::Kind::kScalar ? "'" + e.value.scalar + "'"
                                                       : std::string(e.value.kind_name())));
       }

@@ -43,6 +43,9 @@ struct Domain {
   Grid make_grid() const { return Grid(dimensions, nx, ny, nz, spacing, lateral_boundary); }
 };
 
+/// How long and how to run. For sim::RunConfig: step_tolerance is StepControlSettings::rtol,
+/// max_step is dt_max, snapshots_around_sessions sets OutputSchedule::snapshot_before_session
+/// and post_session_snapshot (2 days).
 struct Simulation {
   double duration = 365.25;               ///< days
   std::uint64_t seed = 42;                ///< puncture pattern seed
@@ -50,7 +53,7 @@ struct Simulation {
   bool snapshots_around_sessions = true;  ///< plus one just before and 2 days after each session
   std::string output;                     ///< results file path (default "<name>.h5")
   double step_tolerance = 3e-3;           ///< relative, adaptive time-step control
-  double max_step = 0.5;                  ///< days, upper bound on the time step
+  double max_step = 1.0;                  ///< days, upper bound on the time step
 };
 
 struct Scenario {

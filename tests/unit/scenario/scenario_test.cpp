@@ -64,8 +64,19 @@ TEST(Scenario, NoneMeansNoScarNoTreatment) {
   EXPECT_EQ(s.scar.type, model::ScarType::kNone);
   EXPECT_TRUE(s.events.empty());
   EXPECT_EQ(error_of("domain: none\n"),
-            "t.yaml:1:9: domain: expected a mapping of keys (domain.dimensions, domain.width, "
-            "domain.breadth, domain.depth, domain.spacing, domain.lateral_boundary), got 'none'");
+            "t.yaml:1:9: domain: expected a mapping of keys (dimensions, width, breadth, depth, "
+            "spacing, lateral_boundary), got 'none'");
+}
+
+TEST(Scenario, ChoicesIgnoreCase) {
+  const Scenario s = parse_scenario(
+      "skin: {fitzpatrick: iv, site: Forehead}\nscar: {type: BOXCAR}\ntreatment: {device: Pen}\n",
+      "c.yaml");
+  EXPECT_EQ(s.skin.fitzpatrick, 4);
+  EXPECT_EQ(s.skin.site, model::Site::kForehead);
+  EXPECT_EQ(s.scar.type, model::ScarType::kBoxcar);
+  EXPECT_NE(s.resolved.find("  type: boxcar  "), std::string::npos);
+  EXPECT_EQ(parse_scenario("skin: {fitzpatrick: 5}\n", "c.yaml").skin.fitzpatrick, 5);
 }
 
 TEST(Scenario, NameDefaultsToTheFileStem) {
