@@ -28,9 +28,9 @@ constexpr double kSecondsPerCellStep = 1.0e-7;
 ResourceEstimate estimate_resources(const RunConfig& config, int threads) {
   ResourceEstimate e;
   e.cells = make_grid(config.grid).cells();
-  const double per_cell =
-      8.0 * (kStateCopies * static_cast<int>(model::kModelFieldCount) + kChemotaxisScratchArrays + kModelCellMaps) +
-      4.0 + kWriterBytesPerCellAndThread * std::max(1, threads);
+  const double per_cell = 8.0 * (kStateCopies * static_cast<int>(model::kModelFieldCount) +
+                                 kChemotaxisScratchArrays + kModelCellMaps) +
+                          4.0 + kWriterBytesPerCellAndThread * std::max(1, threads);
   e.memory_bytes = kBaseBytes + per_cell * static_cast<double>(e.cells);
   e.expected_steps = config.duration / config.steps.dt_max +
                      kStepsAfterEvent * static_cast<double>(config.events.size() + 1);
