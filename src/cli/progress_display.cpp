@@ -5,8 +5,8 @@ namespace {
 
 constexpr std::chrono::milliseconds kRedrawInterval{250};
 
-const char* kind_name(sim::EventKind kind) {
-  return kind == sim::EventKind::kSession ? "session" : "maintenance session";
+const char* kind_name(protocol::EventKind kind) {
+  return kind == protocol::EventKind::kSession ? "session" : "maintenance session";
 }
 
 }  // namespace
@@ -32,8 +32,8 @@ void ProgressDisplay::update(const sim::Progress& p, double step_days) {
 void ProgressDisplay::session(const sim::EventRecord& r) {
   finish();
   std::fprintf(out_, "day %.1f: %s %zu: %.2f mm needles reach %.2f mm, %ld punctures\n",
-               r.event.time, kind_name(r.event.kind), r.index + 1, r.event.session.needle_length,
-               r.outcome.penetration, r.outcome.punctures);
+               r.event.time_days, kind_name(r.event.kind), r.index + 1,
+               r.event.session.needle_length, r.outcome.penetration, r.outcome.punctures);
   std::fflush(out_);
 }
 

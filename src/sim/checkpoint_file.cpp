@@ -115,7 +115,7 @@ void branch_from_checkpoint(const std::filesystem::path& path, Simulation& simul
   Checkpoint c = read_checkpoint(path, simulation);
   const auto& events = simulation.config().events;
   c.next_event = 0;
-  while (c.next_event < events.size() && events[c.next_event].time <= c.time) ++c.next_event;
+  while (c.next_event < events.size() && events[c.next_event].time_days <= c.time) ++c.next_event;
   c.controller = StepControllerState{};
   c.controller.proposed_dt = simulation.config().steps.dt_initial;
   simulation.restore(c);

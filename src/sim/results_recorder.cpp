@@ -71,7 +71,7 @@ void ResultsRecorder::on_snapshot(double time, const FieldSet& state) {
 }
 
 void ResultsRecorder::on_event(double time, const EventRecord& record) {
-  writer_.add_event({time, record.event.kind == EventKind::kSession ? "session" : "maintenance",
+  writer_.add_event({time, std::string(protocol::event_kind_name(record.event.kind)),
                      device_name(record.event.session.device), record.event.session.needle_length,
                      record.outcome.penetration, record.outcome.punctures});
   if (on_event_) on_event_(record);

@@ -38,7 +38,7 @@ void validate(const RunConfig& c) {
   }
   double previous = 0.0;
   for (std::size_t e = 0; e < c.events.size(); ++e) {
-    const double t = c.events[e].time;
+    const double t = c.events[e].time_days;
     if (!(t >= previous) || t > c.duration) {
       std::ostringstream os;
       os << "treatment: session " << e + 1 << " at day " << t

@@ -1,19 +1,6 @@
 #include "dermasim/sim/scenario_run.hpp"
 
 namespace dermasim::sim {
-namespace {
-
-EventKind event_kind(protocol::EventKind kind) {
-  switch (kind) {
-    case protocol::EventKind::kSession:
-      return EventKind::kSession;
-    case protocol::EventKind::kMaintenance:
-      return EventKind::kMaintenance;
-  }
-  DERMASIM_UNREACHABLE();
-}
-
-}  // namespace
 
 RunConfig run_config_from(const scenario::Scenario& s) {
   RunConfig c;
@@ -22,7 +9,7 @@ RunConfig run_config_from(const scenario::Scenario& s) {
   c.skin = s.skin;
   c.scar = s.scar;
   c.parameters = s.parameters;
-  for (const auto& e : s.events) c.events.push_back({e.time_days, event_kind(e.kind), e.session});
+  c.events = s.events;
   c.duration = s.simulation.duration;
   c.seed = s.simulation.seed;
   c.steps.rtol = s.simulation.step_tolerance;

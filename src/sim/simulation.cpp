@@ -48,7 +48,7 @@ double Simulation::next_stop() const {
   double t = config_.duration;
   t = std::min(t, next_metric_ * o.metric_interval);
   if (o.snapshot_interval > 0.0) t = std::min(t, next_snapshot_ * o.snapshot_interval);
-  if (next_event_ < config_.events.size()) t = std::min(t, config_.events[next_event_].time);
+  if (next_event_ < config_.events.size()) t = std::min(t, config_.events[next_event_].time_days);
   if (!pending_post_snapshots_.empty()) t = std::min(t, pending_post_snapshots_.front());
   return t;
 }
@@ -70,7 +70,7 @@ void Simulation::process_due(Observer& observer) {
   const bool snapshot_due =
       o.snapshot_interval > 0.0 && next_snapshot_ * o.snapshot_interval <= due;
   bool event_applied = false;
-  while (next_event_ < config_.events.size() && config_.events[next_event_].time <= due) {
+  while (next_event_ < config_.events.size() && config_.events[next_event_].time_days <= due) {
     if (o.snapshot_before_session || snapshot_due) snapshot(observer);
     const Event& event = config_.events[next_event_];
     EventRecord record{next_event_, event,

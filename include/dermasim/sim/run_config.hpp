@@ -9,6 +9,7 @@
 #include "dermasim/model/parameters.hpp"
 #include "dermasim/model/specs.hpp"
 #include "dermasim/numerics/step_control.hpp"
+#include "dermasim/protocol/schedule.hpp"
 
 namespace dermasim::sim {
 
@@ -24,15 +25,10 @@ struct GridGeometry {
 /// The grid of `geometry` (cell counts rounded to the nearest integer). Throws InputError.
 Grid make_grid(const GridGeometry& geometry);
 
-enum class EventKind { kSession, kMaintenance };
-
-/// A needling session at a given time; maintenance sessions act identically and are kept apart
-/// only for the event log.
-struct Event {
-  double time = 0.0;  ///< days from the start
-  EventKind kind = EventKind::kSession;
-  model::NeedleSession session;
-};
+/// Needling events are the protocol layer's: a resolved session at a time (days); maintenance
+/// sessions act identically and are kept apart only for the event log.
+using protocol::Event;
+using protocol::EventKind;
 
 struct OutputSchedule {
   double metric_interval = 1.0;         ///< days; metrics are also sampled after every event

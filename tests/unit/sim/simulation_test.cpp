@@ -22,7 +22,7 @@ RunConfig small_run(double duration) {
   c.steps.atol = 1e-2;
   c.output.snapshot_interval = 7.0;
   Event e;
-  e.time = 3.5;
+  e.time_days = 3.5;
   c.events = {e};
   return c;
 }
@@ -119,7 +119,7 @@ TEST(Simulation, RejectsInconsistentConfigurations) {
   EXPECT_THROW(Simulation{late}, InputError);
   RunConfig unsorted = small_run(10.0);
   Event early;
-  early.time = 1.0;
+  early.time_days = 1.0;
   unsorted.events.push_back(early);
   EXPECT_THROW(Simulation{unsorted}, InputError);
   GridGeometry g;

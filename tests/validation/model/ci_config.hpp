@@ -33,7 +33,7 @@ inline sim::RunConfig ci_config(double duration_days) {
 /// The standard session of MODEL.md: 1.5 mm pen, f_pen 0.7, 0.25 mm needles, 100 /cm2 x 3 passes.
 inline sim::Event pen_session(double time_days) {
   sim::Event e;
-  e.time = time_days;
+  e.time_days = time_days;
   e.session.device = model::Device::kPen;
   e.session.needle_length = 1.5;
   e.session.penetration_fraction = 0.7;
