@@ -1,6 +1,7 @@
-// `dermasim run --replicates N` end to end on the CI boxcar preset: the /replicates layout, mean
-// within min .. max, replicate 1 bit for bit a plain run of the scenario's seed and replicate 2 of
-// the next seed, thread independence, Ctrl-C and the refused option combinations.
+// `dermasim run --replicates N` and a sweep with `replicates:` end to end on the CI boxcar
+// preset: the /replicates layout, mean within min .. max, replicate 1 bit for bit a plain run of
+// the scenario's seed and replicate 2 of the next seed, thread independence, the refused option
+// combinations, and per-point mean and SD in a sweep summary.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -173,6 +174,55 @@ TEST(Replicates, BadCountsAndCheckpointCombinationsExitWithOneLineErrors) {
   EXPECT_NE(resume.output.find("--replicates: cannot be combined"), std::string::npos)
       << resume.output;
   EXPECT_FALSE(fs::exists(dir / "x.h5"));
+  fs::remove_all(dir);
+}
+
+TEST(Replicates, SweepPointsCarryMeanSdAndPerSeedValues) {
+  const fs::path dir = scratch_directory("replicates-sweep");
+  const fs::path sweep = dir / "sweep.yaml";
+  std::ofstream(sweep) << "name: replicates-ci\n"
+                       << "base: " << preset("ci/boxcar-standard-ci.yaml").string() << "\n"
+                       << "vary:\n  treatment.needle_length: [0.5 mm, 1.5 mm]\n"
+                       << "  treatment.sessions.count: [1]\n  simulation.duration: [3 weeks]\n"
+                       << "design: grid\nreplicates: 3\n"
+                       << "outputs: {metrics: [improvement_pct, scar_depth_mm], at: [end]}\n";
+  const auto r = run_command(dermasim("sweep '" + sweep.string() + "' --jobs 2 --quiet -o '" +
+                                      (dir / "three").string() + "'"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("2 runs, 2 ok, 0 failed (3 seeds per run)"), std::string::npos)
+      << r.output;
+  // The same sweep with one seed per point (the command-line flag overrides the file).
+  const auto one =
+      run_command(dermasim("sweep '" + sweep.string() + "' --replicates 1 --jobs 2 --quiet -o '" +
+                           (dir / "one").string() + "'"));
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+
+  const h5::Handle file = h5::open_file((dir / "three" / "summary.h5").string(), false);
+  const h5::Handle single = h5::open_file((dir / "one" / "summary.h5").string(), false);
+  EXPECT_EQ(h5::read_int_attribute(file, "replicates"), 3);
+  for (const std::string column : {"improvement_pct@end", "scar_depth_mm@end"}) {
+    SCOPED_TRACE(column);
+    const auto mean = read(file, "metrics/" + column);
+    const auto sd = read(file, "metrics_sd/" + column);
+    const h5::Handle per_seed_set = h5::open_dataset(file, "replicates/" + column);
+    EXPECT_EQ(h5::shape(per_seed_set), (std::vector<hsize_t>{2, 3}));
+    const auto per_seed = h5::read_all<double>(per_seed_set);
+    const auto first_seed = read(single, "metrics/" + column);
+    for (std::size_t run = 0; run < 2; ++run) {
+      const double* v = &per_seed[3 * run];
+      EXPECT_DOUBLE_EQ(mean[run], (v[0] + v[1] + v[2]) / 3.0);
+      const double var =
+          ((v[0] - mean[run]) * (v[0] - mean[run]) + (v[1] - mean[run]) * (v[1] - mean[run]) +
+           (v[2] - mean[run]) * (v[2] - mean[run])) /
+          2.0;
+      EXPECT_NEAR(sd[run], std::sqrt(var), 1e-12 * (1.0 + std::abs(mean[run])));
+      EXPECT_EQ(v[0], first_seed[run]);  // seed offset 0 is the plain point
+    }
+  }
+  std::ifstream csv(dir / "three" / "summary.csv");
+  std::string header;
+  std::getline(csv, header);
+  EXPECT_NE(header.find("improvement_pct@end sd"), std::string::npos) << header;
   fs::remove_all(dir);
 }
 
