@@ -7,7 +7,8 @@ Writes PNG files into DIR:
   heatmap_<metric>.png      a metric over two varied keys (grid and zip designs; the mean over
                             any further keys), one cell per pair of values
   lines_<metric>.png        a metric against one varied key, one line per value of a second key
-                            (grid designs), or a scatter of every run (sampling designs)
+                            (grid designs), or a scatter of every run (sampling designs); for a
+                            sweep with replicates, error bars of +- one SD over the seeds
   sensitivity_<metric>.png  tornado chart of Sobol indices (ST and S1 with bootstrap intervals)
                             or Morris mu* (with interval) and sigma, keys ranked top-down
 Failed and pending runs (NaN metrics) are left out. Layout of the file: docs/sweeps.md.
@@ -38,6 +39,9 @@ def read_summary(path):
                 inputs[key] = np.array(ds.asstr()[()], dtype=object)
                 units[key] = ""
         metrics = {name: (ds[()], ds.attrs.get("units", "")) for name, ds in f["metrics"].items()}
+        # With replicates (seeds per design point) the metrics are means and have an SD each.
+        replicates = int(f.attrs.get("replicates", 1))
+        sds = {name: ds[()] for name, ds in f["metrics_sd"].items()} if "metrics_sd" in f else {}
         sensitivity = {}
         for name, g in f.get("sensitivity", {}).items():
             sensitivity[name] = {"method": g.attrs["method"],
@@ -45,7 +49,7 @@ def read_summary(path):
                                  **{k: g[k][()] for k in g if k != "keys"}}
         design = f.attrs["design"]
         name = f.attrs.get("sweep_name", os.path.basename(path))
-    return name, design, keys, inputs, units, metrics, sensitivity
+    return name, design, keys, inputs, units, metrics, sensitivity, (replicates, sds)
 
 
 def label(key, units):
@@ -84,7 +88,11 @@ def heatmap(out, name, metric, y, x_key, y_key, inputs, units, metric_units):
     plt.close(fig)
 
 
-def lines(out, name, design, metric, y, x_key, group_key, inputs, units, metric_units):
+def lines(out, name, design, metric, y, x_key, group_key, inputs, units, metric_units,
+          spread=(1, None)):
+    """One line per level of group_key over x_key; with replicates, error bars of +- one SD
+    over the seeds (pooled when several runs share a point)."""
+    replicates, sd = spread
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
     x = inputs[x_key]
     ok = np.isfinite(y)
@@ -94,16 +102,21 @@ def lines(out, name, design, metric, y, x_key, group_key, inputs, units, metric_
             sel = ok if g is None else ok & (inputs[group_key] == g)
             xs = levels(x[sel])
             means = [y[sel & (x == xv)].mean() for xv in xs]
-            ax.plot(xs, means, marker="o",
-                    label=None if g is None else f"{group_key} = {g:g}" if not isinstance(g, str)
-                    else f"{group_key} = {g}")
+            errors = None if sd is None else [np.sqrt(np.mean(sd[sel & (x == xv)] ** 2))
+                                              for xv in xs]
+            ax.errorbar(xs, means, yerr=errors, marker="o", capsize=3,
+                        label=None if g is None else f"{group_key} = {g:g}"
+                        if not isinstance(g, str) else f"{group_key} = {g}")
         if group_key:
             ax.legend(fontsize=8)
-    else:
+    elif sd is None:
         ax.scatter(x[ok], y[ok], s=12, alpha=0.7)
+    else:
+        ax.errorbar(x[ok], y[ok], yerr=sd[ok], fmt="o", markersize=3, alpha=0.7, capsize=2)
     ax.set_xlabel(label(x_key, units))
     ax.set_ylabel(f"{metric} [{metric_units}]")
-    ax.set_title(f"{name}: {metric}")
+    over = f" (mean +- SD over {replicates} seeds)" if sd is not None else ""
+    ax.set_title(f"{name}: {metric}{over}", fontsize=10 if over else None)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     fig.savefig(os.path.join(out, f"lines_{safe(metric)}.png"), dpi=150)
@@ -157,7 +170,8 @@ def main(argv):
     p.add_argument("--y", help="second varied key (default: the second)")
     a = p.parse_args(argv)
     try:
-        name, design, keys, inputs, units, metrics, sensitivity = read_summary(a.summary)
+        name, design, keys, inputs, units, metrics, sensitivity, (reps, sds) = \
+            read_summary(a.summary)
     except (OSError, KeyError) as e:
         sys.exit(f"error: {a.summary}: not a dermasim sweep summary ({e})")
     for k in (a.x, a.y):
@@ -180,7 +194,7 @@ def main(argv):
         if y_key and design in ("grid", "zip"):
             heatmap(a.output, name, m, y, x_key, y_key, inputs, units, mu)
             written += 1
-        lines(a.output, name, design, m, y, x_key, y_key, inputs, units, mu)
+        lines(a.output, name, design, m, y, x_key, y_key, inputs, units, mu, (reps, sds.get(m)))
         written += 1
         if m in sensitivity:
             tornado(a.output, name, m, sensitivity[m])

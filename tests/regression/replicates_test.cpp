@@ -219,6 +219,12 @@ TEST(Replicates, SweepPointsCarryMeanSdAndPerSeedValues) {
       EXPECT_EQ(v[0], first_seed[run]);  // seed offset 0 is the plain point
     }
   }
+  // plot_sweep.py draws the means with error bars from /metrics_sd.
+  const auto plot = run_command(
+      "/usr/bin/python3 '" DERMASIM_SOURCE_DIR "/scripts/plot_sweep.py' '" +
+      (dir / "three" / "summary.h5").string() + "' -o '" + (dir / "figures").string() + "'");
+  ASSERT_EQ(plot.exit_code, 0) << plot.output;
+  EXPECT_GT(fs::file_size(dir / "figures" / "lines_improvement_pct_end.png"), 10000u);
   std::ifstream csv(dir / "three" / "summary.csv");
   std::string header;
   std::getline(csv, header);
