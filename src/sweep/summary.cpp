@@ -116,6 +116,22 @@ void write_sensitivity(const h5::Handle& root, const std::vector<ColumnSensitivi
   }
 }
 
+// Per column and run, the mean (or SD) of the run's replicate values.
+std::vector<std::vector<double>> per_point(const SweepRecords& r, bool sd) {
+  const std::size_t runs = r.status.size();
+  std::vector<std::vector<double>> out(r.columns.size(), std::vector<double>(runs));
+  std::vector<double> values(r.replicates);
+  for (std::size_t c = 0; c < r.columns.size(); ++c) {
+    for (std::size_t run = 0; run < runs; ++run) {
+      for (std::size_t k = 0; k < r.replicates; ++k)
+        values[k] = r.metrics[c * r.replicates + k][run];
+      const sim::MeanSd m = sim::mean_sd(values);
+      out[c][run] = sd ? m.sd : m.mean;
+    }
+  }
+  return out;
+}
+
 // /metrics/<column>: each run's value, or with several replicates the mean over the seeds, then
 // /metrics_sd/<column> (sample SD) and /replicates/<column> (runs x replicates, per seed).
 void write_metrics(const h5::Handle& root, const SweepRecords& records, hsize_t runs) {
@@ -172,26 +188,6 @@ std::vector<std::string> SweepRecords::value_names() const {
   }
   return names;
 }
-
-namespace {
-
-// Per column and run, the mean (or SD) of the run's replicate values.
-std::vector<std::vector<double>> per_point(const SweepRecords& r, bool sd) {
-  const std::size_t runs = r.status.size();
-  std::vector<std::vector<double>> out(r.columns.size(), std::vector<double>(runs));
-  std::vector<double> values(r.replicates);
-  for (std::size_t c = 0; c < r.columns.size(); ++c) {
-    for (std::size_t run = 0; run < runs; ++run) {
-      for (std::size_t k = 0; k < r.replicates; ++k)
-        values[k] = r.metrics[c * r.replicates + k][run];
-      const sim::MeanSd m = sim::mean_sd(values);
-      out[c][run] = sd ? m.sd : m.mean;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<std::vector<double>> SweepRecords::means() const {
   return replicates == 1 ? metrics : per_point(*this, false);
