@@ -113,13 +113,14 @@ bool run_replicate(const RunRequest& request, const scenario::Scenario& s, std::
 RunOutcome run_engine(const RunRequest& request) {
   RunOutcome outcome;
   const auto start = std::chrono::steady_clock::now();
+  std::size_t k = 0;  // the replicate running, named in a failure
   try {
     const scenario::Scenario s = load(request);
     const std::size_t n = std::max<std::size_t>(1, request.replicates);
     outcome.metrics.assign(request.metrics.size() * n, 0.0);
     std::vector<double> values(request.metrics.size(), 0.0);
     bool finished = true;
-    for (std::size_t k = 0; k < n && finished; ++k) {
+    for (; k < n && finished; ++k) {
       finished = run_replicate(request, s, k, values, start);
       for (std::size_t c = 0; c < values.size(); ++c) outcome.metrics[c * n + k] = values[c];
     }
@@ -128,7 +129,10 @@ RunOutcome run_engine(const RunRequest& request) {
     if (!finished) outcome.metrics.clear();
   } catch (const Error& e) {
     outcome.status = RunStatus::failed;
-    outcome.error = e.what();
+    outcome.error = request.replicates > 1
+                        ? "replicate " + std::to_string(k + 1) + " (seed offset " +
+                              std::to_string(k) + "): " + e.what()
+                        : std::string(e.what());
     outcome.metrics.clear();
   }
   return outcome;
