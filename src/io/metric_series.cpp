@@ -22,6 +22,7 @@ h5::Handle new_series(const h5::Handle& group, std::string_view name, std::strin
   h5::Storage storage;
   storage.extendible = true;
   storage.chunk = {1024};
+  storage.fletcher32 = true;
   h5::Handle series = h5::create_dataset(group, name, h5::TypeOf<double>::file(), dims, storage);
   describe(series, unit, description);
   return series;

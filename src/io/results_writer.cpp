@@ -8,7 +8,9 @@
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
+#include "dermasim/io/atomic_file.hpp"
 #include "dermasim/io/event_table.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
@@ -74,7 +76,13 @@ ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptio
   s.out = std::move(out);
   s.partial = partial_path(s.out);
   s.options = options;
-  s.file = h5::create_file(s.partial.string());
+  try {
+    s.file = h5::create_file(s.partial.string());
+  } catch (const FileError& e) {
+    // The user named the output, not its .partial: a busy one is "out.h5 is being written".
+    if (e.fault() != FileError::Fault::busy) throw;
+    throw FileError(s.out.string(), e.reason(), e.fault());
+  }
   // An overwritten output goes now, not at the end: after a crash the output path must not
   // hold a complete file from another run.
   std::error_code ec;
@@ -233,12 +241,7 @@ void ResultsWriter::close(std::string_view status, double wall_seconds) {
   const XdmfSeries sidecar = s.snapshots.xdmf(s.out.filename().string());
   s.close_file();
   if (!sidecar.times_days.empty()) write_xdmf(xdmf_path(s.out), sidecar);
-  std::error_code ec;
-  fs::rename(s.partial, s.out, ec);
-  if (ec) {
-    throw IoError("cannot rename " + s.partial.string() + " to " + s.out.string() + ": " +
-                  ec.message());
-  }
+  replace_file(s.partial, s.out);
 }
 
 }  // namespace dermasim::io

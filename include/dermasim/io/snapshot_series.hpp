@@ -49,7 +49,8 @@ class SnapshotSeries {
 
   h5::Handle group_;  // /fields
   int gzip_level_ = 0;
-  bool encoded_ = false;  // chunks go through shuffle_deflate + H5Dwrite_chunk
+  bool encoded_ = false;     // chunks go through shuffle_deflate + H5Dwrite_chunk
+  bool checksummed_ = true;  // Fletcher32 after the other filters
   h5::Handle times_dataset_;
   std::vector<double> times_;
   std::vector<Dataset> datasets_;   // in the FieldSet's order once appended to
