@@ -155,6 +155,13 @@ bool has_filter(const Handle& dataset, H5Z_filter_t filter) {
   return found >= 0;
 }
 
+void verify_rows(const Handle& dataset, hsize_t rows) {
+  const Handle type(check_id(H5Dget_type(dataset.id()), "get the type of", dataset.where()),
+                    H5Tclose, dataset.where());
+  std::vector<unsigned char> row(row_size(dataset) * H5Tget_size(type.id()));
+  for (hsize_t r = 0; r < rows; ++r) read_rows(dataset, type.id(), row.data(), r, 1);
+}
+
 Handle write_string_dataset(const Handle& parent, std::string_view name, std::string_view text) {
   const std::string where = child_where(parent, name);
   const Handle type = utf8_string_type();

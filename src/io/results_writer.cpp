@@ -134,6 +134,17 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
                     std::to_string(rows) + " rows");
     }
   }
+  // What is kept must be intact (rows past the marks may be torn by a kill: they are cut).
+  for (const auto& [group, rows] : {std::pair<const char*, std::size_t>{"fields", keep.snapshots},
+                                    {"metrics", keep.metric_samples}}) {
+    const h5::Handle g = h5::open_group(s.file, group);
+    for (const std::string& name : h5::link_names(g)) {
+      const h5::Handle dataset = h5::open_dataset(g, name);
+      if (h5::has_filter(dataset, H5Z_FILTER_FLETCHER32)) h5::verify_rows(dataset, rows);
+    }
+  }
+  const h5::Handle event_rows = h5::open_dataset(s.file, "events");
+  if (h5::has_filter(event_rows, H5Z_FILTER_FLETCHER32)) h5::verify_rows(event_rows, keep.events);
   if (!from_partial) {
     fs::rename(s.out, s.partial, ec);
     if (ec) throw IoError("cannot rename " + s.out.string() + ": " + ec.message());

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <spawn.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -16,12 +17,13 @@ extern char** environ;
 namespace dermasim::testing {
 namespace {
 
-// Four runs of the CI preset, each keeping its results file (about 1.8 MB each).
-fs::path write_sweep(const fs::path& dir) {
+// Four (or six) runs of the CI preset, each keeping its results file (about 1.8 MB each).
+fs::path write_sweep(const fs::path& dir, bool longer = false) {
   const fs::path file = dir / "faults-sweep.yaml";
   std::ofstream(file) << "name: faults-sweep\n"
                       << "base: " << ci_preset() << "\n"
-                      << "vary:\n  treatment.needle_length: [0.5 mm, 1.0 mm, 1.5 mm, 2.0 mm]\n"
+                      << "vary:\n  treatment.needle_length: [0.5 mm, 1.0 mm, 1.5 mm, 2.0 mm"
+                      << (longer ? ", 2.5 mm, 0.75 mm" : "") << "]\n"
                       << "design: grid\nseed: 1\n"
                       << "outputs: {metrics: [improvement_pct], at: [end], keep_fields: true}\n";
   return file;
@@ -124,7 +126,7 @@ pid_t rank_pid(pid_t parent, int rank) {
 TEST(SweepFaults, KilledMpiRankLeavesAJournalThatResumesToTheSameSummary) {
   if (run_command("command -v mpirun").exit_code != 0) GTEST_SKIP() << "no mpirun";
   const fs::path dir = scratch_directory("fault-sweep-mpi");
-  const fs::path sweep = write_sweep(dir);
+  const fs::path sweep = write_sweep(dir, true);
   const std::string reference = reference_summary(sweep, dir / "reference");
   const fs::path out = dir / "mpi";
   setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
@@ -145,13 +147,16 @@ TEST(SweepFaults, KilledMpiRankLeavesAJournalThatResumesToTheSameSummary) {
       posix_spawnp(&mpirun, "mpirun", &quiet, nullptr, const_cast<char**>(argv.data()), environ),
       0);
   posix_spawn_file_actions_destroy(&quiet);
+  // Rank 1 is killed once the first run is journaled, so that runs are left to resume.
   pid_t victim = 0;
-  for (int i = 0; i < 300 && victim == 0; ++i) {
+  const fs::path journal = out / "journal.csv";
+  for (int i = 0; i < 2000; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    victim = rank_pid(mpirun, 1);
+    if (victim == 0) victim = rank_pid(mpirun, 1);
+    const std::string text = fs::exists(journal) ? text_of(journal) : "";
+    if (victim != 0 && std::count(text.begin(), text.end(), '\n') >= 3) break;
   }
   ASSERT_NE(victim, 0) << "rank 1 never started";
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   kill(victim, SIGKILL);
   EXPECT_NE(wait_exit_code(mpirun), 0) << "a killed rank must fail the job";
   expect_journal_matches_files(out, false);

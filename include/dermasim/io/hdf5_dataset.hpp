@@ -48,6 +48,9 @@ void write_filtered_chunk(const Handle& dataset, std::span<const hsize_t> offset
 /// True when `filter` (H5Z_FILTER_DEFLATE, H5Z_FILTER_FLETCHER32, ...) is in the
 /// dataset's filter pipeline.
 bool has_filter(const Handle& dataset, H5Z_filter_t filter);
+/// Reads rows [0, rows) of a dataset one at a time (in its file type) so that HDF5 checks
+/// their Fletcher32 checksums; a mismatch throws FileError (fault damaged) naming it.
+void verify_rows(const Handle& dataset, hsize_t rows);
 
 /// Elements per row (product of all axes but the first; 1 for a 1D dataset).
 std::size_t row_size(const Handle& dataset);
