@@ -76,6 +76,19 @@ TEST_F(FileDamage, InfoReportsAFlippedBitInASnapshotWithTheDataset) {
   EXPECT_NE(intact.output.find("integrity    verified"), std::string::npos) << intact.output;
 }
 
+TEST_F(FileDamage, PlotRunDrawsNothingFromADamagedSnapshot) {
+  const fs::path damaged = copy(results(), "flipped-plot.h5");
+  flip_bit(damaged, data_offset(damaged, "fields/collagen_mature", 3));
+  const fs::path figures = damaged.parent_path() / "figures";
+  const auto r = run_command("/usr/bin/python3 '" DERMASIM_SOURCE_DIR "/scripts/plot_run.py' '" +
+                             damaged.string() + "' -o '" + figures.string() + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("plot_run: error: " + damaged.string() + ": damaged"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("Traceback"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(figures / "captions.md")) << "a damaged file gives no figure set";
+}
+
 TEST_F(FileDamage, InfoReportsAFlippedBitInAMetricSeries) {
   const fs::path damaged = copy(results(), "flipped-metric.h5");
   flip_bit(damaged, data_offset(damaged, "metrics/improvement_pct", 0));
