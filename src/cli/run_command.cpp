@@ -191,6 +191,7 @@ int run(const RunOptions& o, RunTrace& trace) {
       }
     }
   } catch (const io::FileError&) {
+    writer.abandon();
     if (trace.during.empty()) {
       trace.during = "writing snapshot " + std::to_string(writer.snapshot_count() + 1) +
                      " of the results (" + day(simulation.time()) + ")";

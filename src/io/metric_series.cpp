@@ -93,6 +93,12 @@ void MetricSeries::append(double time_days, std::span<const NamedValue> values) 
   pending_times_.push_back(time_days);
 }
 
+void MetricSeries::abandon() noexcept {
+  group_.release();
+  times_.release();
+  for (h5::Handle& d : datasets_) d.release();
+}
+
 void MetricSeries::write_pending() {
   if (pending_times_.empty()) return;
   h5::append<double>(times_, pending_times_);

@@ -164,6 +164,16 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
   return ResultsWriter(std::move(state));
 }
 
+void ResultsWriter::abandon() noexcept {
+  State& s = *state_;
+  s.close_attempted = true;
+  s.snapshots.abandon();
+  s.metrics.abandon();
+  s.events.release();
+  s.summary.release();
+  s.file.release();
+}
+
 ResultsWriter::~ResultsWriter() {
   if (!state_ || state_->close_attempted) return;
   try {

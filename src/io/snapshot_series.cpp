@@ -169,6 +169,12 @@ std::size_t SnapshotSeries::scratch_bytes(std::size_t cells, int fields, int thr
   return encoders * (3 * sizeof(float) * cells + kZlibState);
 }
 
+void SnapshotSeries::abandon() noexcept {
+  group_.release();
+  times_dataset_.release();
+  for (Dataset& d : datasets_) d.handle.release();
+}
+
 XdmfSeries SnapshotSeries::xdmf(const std::string& h5_file_name) const {
   XdmfSeries series;
   series.h5_file_name = h5_file_name;

@@ -37,6 +37,8 @@ class SnapshotSeries {
   static std::size_t scratch_bytes(std::size_t cells, int fields, int threads);
   /// The sidecar description of the series (`h5_file_name` as it should appear in it).
   XdmfSeries xdmf(const std::string& h5_file_name) const;
+  /// Releases every handle without closing it (ResultsWriter::abandon).
+  void abandon() noexcept;
 
  private:
   struct Dataset {
