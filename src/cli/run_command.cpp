@@ -19,6 +19,7 @@
 #include "commands.hpp"
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/units.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/checkpoint_file.hpp"
@@ -54,6 +55,20 @@ struct RunOptions {
 // checkpoint lands where an uninterrupted run stops too (the resumed run is bit for bit the
 // same).
 constexpr double kPollInterval = 1.0;
+
+// Where a run was when a file fault stopped it, for the one-line message of report_fault.
+struct RunTrace {
+  fs::path output;
+  fs::path checkpoint;
+  std::string during;                    // "writing the results at day 84 (snapshot 12)"
+  std::optional<double> checkpoint_day;  // of the last complete checkpoint, if any
+};
+
+std::string day(double t) {
+  char text[32];
+  std::snprintf(text, sizeof text, "day %g", t);
+  return text;
+}
 
 void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, int threads,
                    const std::string& output) {
@@ -143,7 +158,7 @@ int replicates_interrupted(const RunOptions& o, const sim::Simulation& simulatio
   return 128 + signal;
 }
 
-int run(const RunOptions& o) {
+int run(const RunOptions& o, RunTrace& trace) {
   check_replicate_options(o);
   std::optional<sim::CheckpointHeader> resumed;
   const scenario::Scenario s = load(o, resumed);
@@ -163,13 +178,17 @@ int run(const RunOptions& o) {
     return 0;
   }
 
+  trace.output = output;
   if (!resumed) io::preflight_output(output, o.force);
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation simulation(config);
   const io::RunInfo info{s.name, s.simulation.seed, threads};
   io::ResultsWriter writer = resumed ? io::ResultsWriter::resume(output, resumed->marks)
                                      : io::ResultsWriter(output, info, {.overwrite = o.force});
-  if (resumed) sim::restore_checkpoint(o.resume, simulation);
+  if (resumed) {
+    sim::restore_checkpoint(o.resume, simulation);
+    trace.checkpoint_day = simulation.time();
+  }
 
   const bool live = !o.quiet && isatty(fileno(stderr));
   ProgressDisplay display(stderr, live);
@@ -181,16 +200,22 @@ int run(const RunOptions& o) {
   sim::MetricLog log(recorder);
   sim::Observer& observer = o.replicates > 0 ? static_cast<sim::Observer&>(log) : recorder;
   if (o.replicates > 0) print_replicate_header(stderr, 0, o.replicates, config.seed);
+  trace.during = "writing the header of the results";
   if (resumed) {
     recorder.declare_metrics(simulation);
   } else {
     recorder.write_header(s, simulation);
   }
+  trace.during.clear();
 
   const fs::path checkpoint =
       o.resume.empty() ? sim::checkpoint_path_for(output) : fs::path(o.resume);
+  trace.checkpoint = checkpoint;
   auto save = [&] {
+    trace.during = "writing the checkpoint at " + day(simulation.time());
     sim::save_checkpoint(checkpoint, simulation, s.resolved, writer.checkpoint_marks());
+    trace.checkpoint_day = simulation.time();
+    trace.during.clear();
   };
   auto wall = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -212,6 +237,13 @@ int run(const RunOptions& o) {
           config, o.replicates, log, metric_declarations(simulation), stderr, live,
           [&] { return interrupt.interrupted(); }, kPollInterval);
     }
+  } catch (const io::FileError&) {
+    writer.abandon();
+    if (trace.during.empty()) {
+      trace.during = "writing snapshot " + std::to_string(writer.snapshot_count() + 1) +
+                     " of the results (" + day(simulation.time()) + ")";
+    }
+    throw;
   } catch (const NumericalError& e) {
     display.finish();
     if (!simulation.finished()) recorder.on_snapshot(simulation.time(), simulation.state());
@@ -222,6 +254,7 @@ int run(const RunOptions& o) {
     throw;
   }
   display.finish();
+  trace.during = "finishing the results";
   recorder.write_summary(simulation);
   if (o.replicates > 0 && (!replicates || replicates->interrupted)) {
     return replicates_interrupted(o, simulation, recorder, writer, replicates, wall(),
@@ -247,10 +280,46 @@ int run(const RunOptions& o) {
     std::error_code ignored;
     fs::remove(checkpoint, ignored);  // a finished run needs no checkpoint
   }
+  trace.during = "finishing the results";
   writer.close("complete", wall());
+  trace.during.clear();
   print_summary(stderr, simulation, recorder.last_metrics(), wall(), output.string());
   if (replicates) print_replicate_summary(stderr, replicates->record);
   return 0;
+}
+
+// A file fault during a run, reworded to say where the run was and what to do next. Without a
+// checkpoint the partial results cannot be continued, so they are removed to free the space.
+[[noreturn]] void report_fault(const io::FileError& e, const RunTrace& trace) {
+  if (trace.during.empty()) throw e;
+  std::string file = e.file();
+  if (file == io::partial_path(trace.output).string()) file = trace.output.string();
+  if (file == io::partial_path(trace.checkpoint).string()) file = trace.checkpoint.string();
+  const bool full = e.fault() == io::FileError::Fault::no_space;
+  std::string what = e.reason() + " while " + trace.during;
+  if (trace.checkpoint_day) {
+    what += "; the last checkpoint (" + day(*trace.checkpoint_day) +
+            ") is intact: " + (full ? "free space" : "fix this") +
+            " and run dermasim run --resume " + trace.checkpoint.string();
+  } else {
+    std::error_code ignored;
+    fs::remove(io::partial_path(trace.output), ignored);
+    fs::remove(trace.output, ignored);  // this run's own (preflight let no other file stay)
+    fs::remove(io::xdmf_path(trace.output), ignored);
+    what += "; no checkpoint was taken, so the partial results were removed: " +
+            std::string(full ? "free space" : "fix this") +
+            " and run again (--checkpoint-every makes a run resumable)";
+  }
+  throw io::FileError(file, what, e.fault());
+}
+
+int run_reporting_faults(const RunOptions& o) {
+  RunTrace trace;
+  try {
+    return run(o, trace);
+  } catch (const io::FileError& e) {
+    report_fault(e, trace);
+  }
 }
 
 }  // namespace
@@ -280,7 +349,8 @@ void add_run_command(CLI::App& app, Command& selected) {
                   "Run N needle-placement seeds (seed, seed+1, ...) and add their mean, SD, "
                   "min and max to the results (/replicates)")
       ->check(CLI::Range(1, 1000));
-  cmd->callback([options, &selected] { selected = [options] { return run(*options); }; });
+  cmd->callback(
+      [options, &selected] { selected = [options] { return run_reporting_faults(*options); }; });
 }
 
 }  // namespace dermasim::cli
