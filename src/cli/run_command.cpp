@@ -18,6 +18,7 @@
 #include "commands.hpp"
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/units.hpp"
+#include "dermasim/io/results_reader.hpp"
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/checkpoint_file.hpp"
@@ -27,6 +28,7 @@
 #include "dermasim/sim/simulation.hpp"
 #include "interrupt.hpp"
 #include "progress_display.hpp"
+#include "scenario_argument.hpp"
 
 namespace dermasim::cli {
 namespace {
@@ -94,7 +96,8 @@ double checkpoint_interval(const RunOptions& o) {
 }
 
 // The scenario of a fresh run (file + overrides) or of a resumed one (the checkpoint's).
-scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader>& resumed) {
+scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader>& resumed,
+                        bool& derived_output) {
   if (!o.resume.empty()) {
     if (!o.scenario.empty() || !o.overrides.empty() || !o.output.empty()) {
       throw InputError(
@@ -109,12 +112,28 @@ scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader
   // -o goes in as an override, so that the resolved scenario in the file names its own path.
   std::vector<std::string> overrides = o.overrides;
   if (!o.output.empty()) overrides.push_back("simulation.output=" + o.output);
-  return scenario::load_scenario(o.scenario, overrides);
+  return load_scenario_argument(o.scenario, overrides, &derived_output);
+}
+
+// A default output that holds results (of an earlier run of the same scenario file) is
+// replaced, so that editing a scenario and running it again just works; anything else at
+// the output path needs --force.
+bool replaces_previous_results(const fs::path& output, bool derived_output) {
+  std::error_code ec;
+  if (!derived_output || !fs::exists(output, ec)) return false;
+  try {
+    io::read_results_overview(output);
+  } catch (const Error&) {
+    return false;
+  }
+  std::fprintf(stderr, "replacing the previous results in %s\n", output.c_str());
+  return true;
 }
 
 int run(const RunOptions& o) {
   std::optional<sim::CheckpointHeader> resumed;
-  const scenario::Scenario s = load(o, resumed);
+  bool derived_output = false;
+  const scenario::Scenario s = load(o, resumed, derived_output);
   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
   const int threads = o.threads > 0 ? o.threads : omp_get_max_threads();
   omp_set_num_threads(threads);
@@ -127,12 +146,13 @@ int run(const RunOptions& o) {
     return 0;
   }
 
-  if (!resumed) io::preflight_output(output, o.force);
+  const bool overwrite = o.force || (!resumed && replaces_previous_results(output, derived_output));
+  if (!resumed) io::preflight_output(output, overwrite);
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation simulation(config);
   const io::RunInfo info{s.name, s.simulation.seed, threads};
   io::ResultsWriter writer = resumed ? io::ResultsWriter::resume(output, resumed->marks)
-                                     : io::ResultsWriter(output, info, {.overwrite = o.force});
+                                     : io::ResultsWriter(output, info, {.overwrite = overwrite});
   if (resumed) sim::restore_checkpoint(o.resume, simulation);
 
   const bool live = !o.quiet && isatty(fileno(stderr));
@@ -199,8 +219,11 @@ int run(const RunOptions& o) {
 void add_run_command(CLI::App& app, Command& selected) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write its results file");
-  cmd->add_option("scenario", options->scenario, "Scenario file (YAML)");
-  cmd->add_option("-o,--output", options->output, "Results file (default: from the scenario)");
+  cmd->add_option("scenario", options->scenario,
+                  "Scenario file (YAML), or the name of a preset (dermasim presets)");
+  cmd->add_option("-o,--output", options->output,
+                  "Results file (default: simulation.output, else <scenario>.h5 beside the "
+                  "scenario file; a preset by name: in the current directory)");
   cmd->add_option("--threads", options->threads, "OpenMP threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--set", options->overrides, "Override a scenario key: KEY=VALUE with unit")
