@@ -24,6 +24,7 @@
 #include "dermasim/sim/checkpoint_file.hpp"
 #include "dermasim/sim/resources.hpp"
 #include "dermasim/sim/results_recorder.hpp"
+#include "dermasim/sim/run_time_estimate.hpp"
 #include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
 #include "interrupt.hpp"
@@ -61,11 +62,21 @@ void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, in
   std::printf("%s", s.resolved.c_str());
   std::printf("# dry run: nothing written\n");
   std::printf("# output: %s\n", output.c_str());
-  std::printf("# grid: %d x %d x %d = %zu cells (%dD, %.0f um spacing)\n", grid.nx(), grid.ny(),
-              grid.nz(), grid.cells(), grid.dimensions(), grid.spacing() * 1e3);
+  if (grid.dimensions() == 3) {
+    std::printf("# grid: %d x %d x %d = %zu cells (3D, %.0f um spacing)\n", grid.nx(), grid.ny(),
+                grid.nz(), grid.cells(), grid.spacing() * 1e3);
+  } else {
+    std::printf("# grid: %d x %d = %zu cells (2D, %.0f um spacing)\n", grid.nx(), grid.nz(),
+                grid.cells(), grid.spacing() * 1e3);
+  }
   std::printf("# memory: about %.0f MiB\n", e.memory_bytes / (1024.0 * 1024.0));
-  std::printf("# run time: about %.0f s with %d thread%s (%.0f steps; a rough estimate)\n",
-              e.seconds, threads, threads == 1 ? "" : "s", e.expected_steps);
+  std::fflush(stdout);
+  const sim::RunTimeEstimate t = sim::estimate_run_time(config);
+  std::printf(
+      "# run time: about %.2g s with %d thread%s on this machine now, %.2g s CPU (about %ld "
+      "steps; from a pilot run at %.0f um that took %.1f s)\n",
+      t.seconds, threads, threads == 1 ? "" : "s", t.cpu_seconds, t.steps, t.pilot_spacing * 1e3,
+      t.measured_seconds);
 }
 
 void print_summary(std::FILE* out, const sim::Simulation& simulation, const model::MetricValues& m,
