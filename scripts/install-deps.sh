@@ -10,6 +10,7 @@ packages=(
   clang-14 libfuzzer-14-dev libclang-rt-14-dev libomp-14-dev clang-format
   python3-numpy python3-h5py python3-matplotlib python3-meshio
   openmpi-bin libopenmpi-dev
+  python3-paraview xvfb xauth libgl1-mesa-dri
 )
 
 missing=()

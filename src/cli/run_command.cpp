@@ -20,16 +20,19 @@
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/units.hpp"
 #include "dermasim/io/file_error.hpp"
+#include "dermasim/io/results_reader.hpp"
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/checkpoint_file.hpp"
 #include "dermasim/sim/resources.hpp"
 #include "dermasim/sim/results_recorder.hpp"
+#include "dermasim/sim/run_time_estimate.hpp"
 #include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
 #include "interrupt.hpp"
 #include "progress_display.hpp"
 #include "replicate_runs.hpp"
+#include "scenario_argument.hpp"
 
 namespace dermasim::cli {
 namespace {
@@ -77,11 +80,21 @@ void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, in
   std::printf("%s", s.resolved.c_str());
   std::printf("# dry run: nothing written\n");
   std::printf("# output: %s\n", output.c_str());
-  std::printf("# grid: %d x %d x %d = %zu cells (%dD, %.0f um spacing)\n", grid.nx(), grid.ny(),
-              grid.nz(), grid.cells(), grid.dimensions(), grid.spacing() * 1e3);
+  if (grid.dimensions() == 3) {
+    std::printf("# grid: %d x %d x %d = %zu cells (3D, %.0f um spacing)\n", grid.nx(), grid.ny(),
+                grid.nz(), grid.cells(), grid.spacing() * 1e3);
+  } else {
+    std::printf("# grid: %d x %d = %zu cells (2D, %.0f um spacing)\n", grid.nx(), grid.nz(),
+                grid.cells(), grid.spacing() * 1e3);
+  }
   std::printf("# memory: about %.0f MiB\n", e.memory_bytes / (1024.0 * 1024.0));
-  std::printf("# run time: about %.0f s with %d thread%s (%.0f steps; a rough estimate)\n",
-              e.seconds, threads, threads == 1 ? "" : "s", e.expected_steps);
+  std::fflush(stdout);
+  const sim::RunTimeEstimate t = sim::estimate_run_time(config);
+  std::printf(
+      "# run time: about %.2g s with %d thread%s on this machine now, %.2g s CPU (about %ld "
+      "steps; from a pilot run at %.0f um that took %.1f s)\n",
+      t.seconds, threads, threads == 1 ? "" : "s", t.cpu_seconds, t.steps, t.pilot_spacing * 1e3,
+      t.measured_seconds);
 }
 
 void print_summary(std::FILE* out, const sim::Simulation& simulation, const model::MetricValues& m,
@@ -112,7 +125,8 @@ double checkpoint_interval(const RunOptions& o) {
 }
 
 // The scenario of a fresh run (file + overrides) or of a resumed one (the checkpoint's).
-scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader>& resumed) {
+scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader>& resumed,
+                        bool& derived_output) {
   if (!o.resume.empty()) {
     if (!o.scenario.empty() || !o.overrides.empty() || !o.output.empty()) {
       throw InputError(
@@ -127,7 +141,22 @@ scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader
   // -o goes in as an override, so that the resolved scenario in the file names its own path.
   std::vector<std::string> overrides = o.overrides;
   if (!o.output.empty()) overrides.push_back("simulation.output=" + o.output);
-  return scenario::load_scenario(o.scenario, overrides);
+  return load_scenario_argument(o.scenario, overrides, &derived_output);
+}
+
+// A default output that holds results (of an earlier run of the same scenario file) is
+// replaced, so that editing a scenario and running it again just works; anything else at
+// the output path needs --force.
+bool replaces_previous_results(const fs::path& output, bool derived_output) {
+  std::error_code ec;
+  if (!derived_output || !fs::exists(output, ec)) return false;
+  try {
+    io::read_results_overview(output);
+  } catch (const Error&) {
+    return false;
+  }
+  std::fprintf(stderr, "replacing the previous results in %s\n", output.c_str());
+  return true;
 }
 
 // A checkpoint holds one simulation, not a set of replicates: those options are refused.
@@ -161,7 +190,8 @@ int replicates_interrupted(const RunOptions& o, const sim::Simulation& simulatio
 int run(const RunOptions& o, RunTrace& trace) {
   check_replicate_options(o);
   std::optional<sim::CheckpointHeader> resumed;
-  const scenario::Scenario s = load(o, resumed);
+  bool derived_output = false;
+  const scenario::Scenario s = load(o, resumed, derived_output);
   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
   const int threads = o.threads > 0 ? o.threads : omp_get_max_threads();
   omp_set_num_threads(threads);
@@ -179,12 +209,13 @@ int run(const RunOptions& o, RunTrace& trace) {
   }
 
   trace.output = output;
-  if (!resumed) io::preflight_output(output, o.force);
+  const bool overwrite = o.force || (!resumed && replaces_previous_results(output, derived_output));
+  if (!resumed) io::preflight_output(output, overwrite);
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation simulation(config);
   const io::RunInfo info{s.name, s.simulation.seed, threads};
   io::ResultsWriter writer = resumed ? io::ResultsWriter::resume(output, resumed->marks)
-                                     : io::ResultsWriter(output, info, {.overwrite = o.force});
+                                     : io::ResultsWriter(output, info, {.overwrite = overwrite});
   if (resumed) {
     sim::restore_checkpoint(o.resume, simulation);
     trace.checkpoint_day = simulation.time();
@@ -327,8 +358,11 @@ int run_reporting_faults(const RunOptions& o) {
 void add_run_command(CLI::App& app, Command& selected) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write its results file");
-  cmd->add_option("scenario", options->scenario, "Scenario file (YAML)");
-  cmd->add_option("-o,--output", options->output, "Results file (default: from the scenario)");
+  cmd->add_option("scenario", options->scenario,
+                  "Scenario file (YAML), or the name of a preset (dermasim presets)");
+  cmd->add_option("-o,--output", options->output,
+                  "Results file (default: simulation.output, else <scenario>.h5 beside the "
+                  "scenario file; a preset by name: in the current directory)");
   cmd->add_option("--threads", options->threads, "OpenMP threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--set", options->overrides, "Override a scenario key: KEY=VALUE with unit")
