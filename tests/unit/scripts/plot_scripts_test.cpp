@@ -76,6 +76,19 @@ TEST(PlotScripts, CompareRunsOverlaysSeveralRuns) {
   EXPECT_EQ(check_images({image}), "");
 }
 
+TEST(PlotScripts, ReportIsOneFileWithEverySectionAndReplicateBands) {
+  const testing::ScratchDir dir("report");
+  const fs::path results = dir / "run.h5";
+  testing::write_synthetic_results(results, {0.0, 7.0, 9.0, 35.0, 63.0});
+  const auto result = run_command(
+      kPython + shell_quote(DERMASIM_TEST_DATA_DIR "/unit/scripts/report_check.py") + " " +
+      shell_quote(kScripts) + " " + shell_quote(results.string()) + " " +
+      shell_quote((dir / "work").string()));
+  if (result.exit_code == 77) GTEST_SKIP() << result.output;
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("report check passed"), std::string::npos) << result.output;
+}
+
 TEST(PlotScripts, PlotRunRejectsAFileThatIsNotResults) {
   const testing::ScratchDir dir("plot-bad");
   const fs::path text = dir / "notes.txt";
