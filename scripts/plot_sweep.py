@@ -18,6 +18,7 @@ title); sensitivity charts from too few samples carry a warning.
 import argparse
 import os
 import sys
+import textwrap
 
 import h5py
 import matplotlib
@@ -238,8 +239,9 @@ def tornado(out, name, metric, s, metric_units):
     if warning:
         print(f"plot_sweep: warning: {metric}: {warning}: the indices are unreliable",
               file=sys.stderr)
-        fig.text(0.01, 0.005, f"Warning: {warning}. These indices are mostly sampling noise.",
-                 color="#D55E00", fontsize=9, fontweight="bold", va="bottom", wrap=True)
+        fig.text(0.01, 0.005, textwrap.fill(f"Warning: {warning}. These indices are mostly "
+                                            "sampling noise.", width=95),
+                 color="#D55E00", fontsize=9, fontweight="bold", va="bottom")
         fig.subplots_adjust(bottom=0.2)
     fig.tight_layout(rect=(0, 0.08 if warning else 0, 1, 1))
     fig.savefig(os.path.join(out, f"sensitivity_{safe(metric)}.png"), dpi=150,

@@ -38,13 +38,12 @@ METRIC_TITLES = {
     "fibrosis_flag": "Fibrosis flag (1 = growth-factor loop self-sustaining)",
 }
 REFERENCE_ONE = {"collagen_papillary_rel", "collagen_reticular_rel", "fibroblasts_rel"}
-# (title, fields summed, colour scale): the main fields of the model.
+# (title, fields summed, colour scale): the main fields of the model, as in plot_run.py (each
+# field adds about 1 MB per run to the file).
 SECTION_FIELDS = [
     ("Collagen, immature + mature", ("collagen_immature", "collagen_mature"), "Viridis"),
     ("Fibroblasts", ("fibroblasts",), "Cividis"),
-    ("Myofibroblasts", ("myofibroblasts",), "Cividis"),
     ("Growth factor (TGF-\u03b2 / PDGF)", ("growth_factor",), "Inferno"),
-    ("Inflammation", ("inflammation",), "Inferno"),
 ]
 
 
@@ -223,6 +222,8 @@ def sections_figure(run, label, div_id):
                           line_dash="dot", line_color="rgba(255,255,255,0.7)")
     fig.update_xaxes(title_text="lateral position (mm)", row=len(rows), col=1)
     days = [float(run.snapshot_times[s]) for s in snaps]
+    if run.dimensions == 3:
+        label += " (middle y slice)"
     frames = [go.Frame(name=str(j), data=[go.Heatmap(z=rounded(series[j], 3)) for series in data],
                        traces=list(range(len(rows))),
                        layout=dict(title_text=f"{label}: day {days[j]:g}"))
