@@ -226,11 +226,13 @@ def run_labels(runs):
         same = [i for i, n in enumerate(names) if n == name]
         if len(same) < 2:
             continue
-        lines = [set(runs[i].scenario_text(resolved=True).splitlines()) for i in same]
+        # Resolved lines without their comments (an override is marked "# --set ...").
+        lines = [{line.split(" #")[0].strip()
+                  for line in runs[i].scenario_text(resolved=True).splitlines()} for i in same]
         common = set.intersection(*lines)
         for i, own in zip(same, lines):
-            differing = sorted(line.strip() for line in own - common
-                               if line.strip() and not line.strip().startswith("output"))
+            differing = sorted(line for line in own - common
+                               if line and not line.startswith(("output", "#")))
             if differing:
                 detail = "; ".join(differing[:2]) + ("; ..." if len(differing) > 2 else "")
             else:
