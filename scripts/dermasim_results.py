@@ -157,6 +157,13 @@ class Results:
         key = "scenario_resolved" if resolved else "scenario"
         return _text(self.file[key][()]) if key in self.file else ""
 
+    def description(self):
+        """The scenario's one-line description, or ""."""
+        for line in self.scenario_text(resolved=True).splitlines():
+            if line.startswith("description:"):
+                return line.split(":", 1)[1].split(" #")[0].strip().strip('"')
+        return ""
+
     def parameters(self):
         """{name: (value, unit)} of the model parameters in /parameters."""
         if "parameters" not in self.file:

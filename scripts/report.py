@@ -24,7 +24,7 @@ import report_figures as figures  # noqa: E402
 
 
 def fail(message, code=2):
-    print(f"dermasim report: error: {message}", file=sys.stderr)
+    print(f"error: {message}", file=sys.stderr)
     sys.exit(code)
 
 
@@ -141,12 +141,19 @@ def main(argv):
         import plotly  # noqa: F401
     except ImportError:
         fail("python3-plotly is not installed (apt-get install python3-plotly)", 1)
+    directory = os.path.dirname(os.path.abspath(args.output))
+    if not os.path.isdir(directory):
+        fail(f"-o: directory '{directory}' does not exist")
     runs = []
     for path in args.results:
+        if not os.path.isfile(path):
+            fail(f"{path}: no such file")
         try:
             runs.append(Results(path))
-        except (OSError, ValueError, KeyError) as error:
-            fail(f"{path}: {error}")
+        except ValueError as error:
+            fail(str(error))
+        except (OSError, KeyError):
+            fail(f"{path}: not a dermasim results file (not readable as HDF5 results)")
     labels = run_labels(runs)
     colours = [PALETTE[i % len(PALETTE)] for i in range(len(runs))]
     for run in runs:
@@ -168,17 +175,18 @@ def main(argv):
             section("parameters", "Model parameters", parameter_section(runs, labels),
                     "Every model parameter of the run, in the engine's units.")]
     title = args.title or ("dermasim: " + " vs ".join(dict.fromkeys(r.name for r in runs)))
-    intro = ("Simulated response of the skin to microneedling: "
-             + "; ".join(html.escape(l) for l in labels) + ". "
-             "Hover over any curve for its values; drag to zoom, double-click to reset.")
+    runs_text = "".join(
+        f"<li><b>{html.escape(label)}</b>"
+        + (f": {html.escape(run.description())}" if run.description() else "") + "</li>"
+        for run, label in zip(runs, labels))
+    intro = ("Simulated response of the skin to microneedling, from dermasim. Hover over "
+             "any curve for its values; drag to zoom, double-click to reset.</p>"
+             f"<ul>{runs_text}</ul><p>")
     page = PAGE.format(title=html.escape(title), intro=intro, plotly=plotly_js(),
                        body="\n".join(body),
                        files=html.escape(", ".join(os.path.basename(r.path) for r in runs)))
     for run in runs:
         run.close()
-    directory = os.path.dirname(os.path.abspath(args.output))
-    if not os.path.isdir(directory):
-        fail(f"-o: directory '{directory}' does not exist")
     with open(args.output, "w", encoding="utf-8") as out:
         out.write(page)
     print(f"{args.output} ({os.path.getsize(args.output) / 1e6:.1f} MB)")
