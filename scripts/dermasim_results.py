@@ -98,17 +98,26 @@ class Results:
         dataset = self.file.get("metrics", {}).get(name)
         return "" if dataset is None else _text(dataset.attrs.get("description", ""))
 
-    def replicate_band(self, name):
+    def spread_band(self, name):
         """(time_days, centre, low, high, label) of a metric over replicate seeds, or None.
 
-        Reads what `dermasim run --replicates N` may write: statistics beside the metric
-        (<name>_mean with <name>_std, or <name>_low/_high ...), or per-seed series as a 2D
-        /metrics/<name> (seed, time) or under a /replicates group. Anything else: None.
+        Reads what `dermasim run --replicates N` writes: /replicates/mean/<name> and
+        /replicates/sd/<name> (docs/file-format.md, "Replicates"), and, defensively, other
+        layouts: statistics beside the metric (<name>_mean with <name>_std, or _low/_high
+        ...), or per-seed series as a 2D /metrics/<name> (seed, time) or in a replicates
+        group. Anything else: None.
         """
         group = self.file.get("metrics")
         if group is None or "time_days" not in group:
             return None
         t = group["time_days"][()]
+        stats = self.file.get("replicates")
+        if isinstance(stats, h5py.Group) and all(
+                k in stats and name in stats[k] and stats[k][name].shape == t.shape
+                for k in ("mean", "sd")):
+            mean, sd = stats["mean"][name][()], stats["sd"][name][()]
+            seeds = len(stats["seeds"]) if "seeds" in stats else int(stats.attrs.get("count", 0))
+            return t, mean, mean - sd, mean + sd, f"mean \u00b1 1 SD of {seeds} seeds"
         series = self._per_seed(name)
         if series is not None and series.shape[-1] == len(t) and len(series) > 1:
             low, high = np.nanmin(series, axis=0), np.nanmax(series, axis=0)

@@ -110,7 +110,7 @@ def metrics_figure(runs, labels, colours):
         for m, name in enumerate(names):
             row, col = m // cols + 1, m % cols + 1
             data = run.metric(name)
-            band = run.replicate_band(name)
+            band = run.spread_band(name)
             if data is None and band is None:
                 continue
             if band is not None:

@@ -5,8 +5,8 @@ Usage: report_check.py SCRIPTS_DIR RESULTS.h5 WORK_DIR   (exit 0 when every chec
 77 when python3-plotly is missing)
 
 One run, then the same run beside two copies that carry replicate statistics in the layouts
-report.py accepts (<metric>_mean/_std beside the metric, and per-seed series in a /replicates
-group): the report is one file with plotly.js inlined, no external resource, the figures of
+report.py accepts (the /replicates group of `dermasim run --replicates N`, <metric>_mean/_std
+beside the metric, and per-seed series in a group): the report is one file with plotly.js inlined, no external resource, the figures of
 every section, scenario names as labels and a spread band for each replicate copy.
 """
 import os
@@ -61,12 +61,24 @@ with h5py.File(stats, "r+") as f:
     f.attrs["scenario_name"] = "stats-replicates"
 with h5py.File(seeds, "r+") as f:
     values = f["metrics/improvement_pct"][()]
-    f["replicates/improvement_pct"] = np.stack([values - 1, values, values + 3])
+    f["replicate_runs/improvement_pct"] = np.stack([values - 1, values, values + 3])
     f.attrs["scenario_name"] = "seed-replicates"
-several = report([results, stats, seeds], os.path.join(work, "three.html"))
+# The layout `dermasim run --replicates N` writes (docs/file-format.md, "Replicates").
+written = os.path.join(work, "written.h5")
+shutil.copy(results, written)
+with h5py.File(written, "r+") as f:
+    values = f["metrics/improvement_pct"][()]
+    f["replicates/seeds"] = np.array([42, 43, 44, 45])
+    f["replicates/metrics/improvement_pct"] = np.stack([values, values + 1, values - 1, values])
+    f["replicates/mean/improvement_pct"] = values
+    f["replicates/sd/improvement_pct"] = np.full_like(values, 0.8)
+    f.attrs["scenario_name"] = "run-replicates"
+several = report([results, stats, seeds, written], os.path.join(work, "four.html"))
 check("stats-replicates: mean \\u00b1 1 SD of seeds" in several
       or "stats-replicates: mean \u00b1 1 SD of seeds" in several, "no SD band for _mean/_std")
 check("seed-replicates: range of 3 seeds" in several, "no band for per-seed series")
-for i in range(3):
+check("run-replicates: mean \\u00b1 1 SD of 4 seeds" in several
+      or "run-replicates: mean \u00b1 1 SD of 4 seeds" in several, "no band for /replicates")
+for i in range(4):
     check(f'id="plot-sections-{i}"' in several, f"cross-sections of run {i} missing")
 print("report check passed")
