@@ -191,11 +191,13 @@ def environment(source, build, work):
     os.symlink(os.path.join(build, "dermasim"), os.path.join(bin_dir, "dermasim"))
     for command, script in SCRIPT_COMMANDS.items():
         wrapper = os.path.join(bin_dir, command)
+        target = shlex.quote(os.path.join(source, "scripts", script))
         with open(wrapper, "w", encoding="utf-8") as f:
-            f.write(f"#!/bin/sh\nexec /usr/bin/python3 {shlex.quote(os.path.join(source, 'scripts', script))} \"$@\"\n")
+            f.write(f"#!/bin/sh\nexec /usr/bin/python3 {target} \"$@\"\n")
         os.chmod(wrapper, 0o755)
     with open(os.path.join(bin_dir, "srun"), "w", encoding="utf-8") as f:
-        f.write("#!/bin/sh\n# Slurm stand-in for the doc-check: runs the command once.\nexec \"$@\"\n")
+        f.write("#!/bin/sh\n# Slurm stand-in for the doc-check: runs the command once.\n"
+                "exec \"$@\"\n")
     os.chmod(os.path.join(bin_dir, "srun"), 0o755)
     home = os.path.join(work, ".home")
     os.makedirs(home, exist_ok=True)

@@ -4,10 +4,11 @@
 Usage: report_check.py SCRIPTS_DIR RESULTS.h5 WORK_DIR   (exit 0 when every check passes,
 77 when python3-plotly is missing)
 
-One run, then the same run beside two copies that carry replicate statistics in the layouts
-report.py accepts (the /replicates group of `dermasim run --replicates N`, <metric>_mean/_std
-beside the metric, and per-seed series in a group): the report is one file with plotly.js inlined, no external resource, the figures of
-every section, scenario names as labels and a spread band for each replicate copy.
+One run, then the same run beside three copies that carry replicate statistics in the
+layouts report.py accepts (the /replicates group of `dermasim run --replicates N`,
+<metric>_mean/_std beside the metric, and per-seed series in a group): the report is one file
+with plotly.js inlined, no external resource, the figures of every section, scenario names
+as labels and a spread band for each replicate copy.
 """
 import os
 import re
