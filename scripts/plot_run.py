@@ -186,7 +186,7 @@ def surface_profile(run, out_dir, dpi):
                                      gridspec_kw={"width_ratios": [1.2, 1], "wspace": 0.45})
     chosen = sorted(set([s for _, s in key_snapshots(run)] +
                         list(np.linspace(0, len(times) - 1, 6).astype(int))))
-    colours = plt.cm.viridis(np.linspace(0, 1, len(chosen)))
+    colours = plt.cm.viridis(np.linspace(0, 0.85, len(chosen)))  # not the pale yellow end
     for colour, s in zip(colours, chosen):
         ax.plot(run.x_mm, profiles[s], color=colour, label=f"day {times[s]:g}")
     ax.axhline(0, color="0.7", linewidth=0.8)

@@ -16,8 +16,9 @@ from dermasim_results import LAYER_NAMES
 
 MAX_FRAMES = 40
 MAX_CELLS = (80, 160)  # depth rows, lateral columns of a drawn cross-section
-# Sequential colours (viridis stops) for the surface profile at successive times.
-VIRIDIS = ["#440154", "#414487", "#2a788e", "#22a884", "#7ad151", "#fde725"]
+# Sequential colours (viridis stops) for the surface profile at successive times; the last
+# stops before viridis' pale yellow, which a white or grey background would swallow.
+VIRIDIS = ["#440154", "#414487", "#2a788e", "#22a884", "#7ad151", "#bddf26"]
 WHOLE_NUMBER = re.compile(r"(?<=[\[,])(-?\d+)\.0(?=[,\]])")
 CONFIG = {"displaylogo": False, "responsive": True,
           "toImageButtonOptions": {"format": "png", "scale": 2}}
