@@ -64,9 +64,15 @@ def summary_section(runs, labels):
     for name in names:
         values = []
         for r in runs:
-            data = r.metric(name)
-            values.append("not recorded" if data is None or data[1].ndim != 1 else
-                          f"{number(float(data[1][-1]))} {data[2] if data[2] != '1' else ''}")
+            data, band = r.metric(name), r.spread_band(name)
+            unit = "" if data is None or data[2] == "1" else " " + data[2]
+            if band is not None:  # replicates: the mean and the band at the last sample
+                _, centre, low, high, what = band
+                values.append(f"{number(float(centre[-1]))}{unit} ({what}: "
+                              f"{number(float(low[-1]))} to {number(float(high[-1]))})")
+            else:
+                values.append("not recorded" if data is None or data[1].ndim != 1 else
+                              f"{number(float(data[1][-1]))}{unit}")
         rows.append([f"{name} at the end", *values])
     return table(header, rows)
 
