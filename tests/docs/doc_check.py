@@ -14,7 +14,8 @@ printed: a bundled preset or sweep becomes its CI variant (scenarios/ci/, scenar
 or for a sweep without one a copy on the CI preset with two values per key); mpirun gets two
 ranks (and --allow-run-as-root --oversubscribe); ctest only lists the tests of the label and
 must find some; srun is a shim that runs its command. Files a command takes as given (my.yaml,
-a.h5) are made first: a scenario is a copy of the CI boxcar preset, a results file a CI run.
+a.h5) are made first: a scenario is a copy of the CI boxcar preset, a results file a CI run
+(with --replicates 3 when the block reads /replicates).
 Commands that build or test the project itself are listed in NOT_RUN with the reason, and
 the check fails on a command it neither runs nor lists, so a new command cannot slip by.
 
@@ -178,10 +179,13 @@ def make_given_files(code, adapter, env):
                 f.write(text)
             note(f"given file {name}: a copy of scenarios/ci/boxcar-standard-ci.yaml")
         else:
-            subprocess.run(["dermasim", "run", preset, "-o", path, "--quiet"], env=env,
+            # A block that reads the /replicates group needs a run with replicates.
+            extra = ["--replicates", "3"] if "replicates/" in code else []
+            subprocess.run(["dermasim", "run", preset, "-o", path, "--quiet", *extra], env=env,
                            cwd=work, check=True, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
-            note(f"given file {name}: a run of scenarios/ci/boxcar-standard-ci.yaml")
+            note(f"given file {name}: a run of scenarios/ci/boxcar-standard-ci.yaml"
+                 + (" with --replicates 3" if extra else ""))
 
 
 def environment(source, build, work):
