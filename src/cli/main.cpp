@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   cli::add_sweep_command(app, selected, sweep::run_engine);
   cli::add_info_command(app, selected);
   cli::add_presets_command(app, selected, argv[0]);
+  cli::add_report_command(app, selected);
 
   try {
     app.parse(argc, argv);
