@@ -46,10 +46,9 @@ struct RunOptions {
   bool keep_checkpoint = false;  // leave a checkpoint of the final state (a sweep's start_from)
 };
 
-// Simulated days per call of run_until: the interrupt flag is polled, and checkpoints are
-// taken, between calls. Whole days are also metric stops, so polling adds no steps and a
-// checkpoint lands where an uninterrupted run stops too (the resumed run is bit for bit the
-// same).
+// Simulated days per call of run_past: the interrupt flag is polled, and checkpoints are
+// taken, between calls. run_past adds no stops, so polling adds no steps and a checkpoint
+// lands where an uninterrupted run stops too (the resumed run is bit for bit the same).
 constexpr double kPollInterval = 1.0;
 
 void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, int threads,
@@ -159,7 +158,7 @@ int run(const RunOptions& o) {
   double next_checkpoint = simulation.time() + every;
   try {
     while (!simulation.finished() && !interrupt.interrupted()) {
-      simulation.run_until(simulation.time() + kPollInterval, recorder);
+      simulation.run_past(simulation.time() + kPollInterval, recorder);
       if (simulation.time() >= next_checkpoint && !simulation.finished()) {
         save();
         next_checkpoint += every;

@@ -53,7 +53,7 @@ struct Simulation {
   bool snapshots_around_sessions = true;  ///< plus one just before and 2 days after each session
   std::string output;                     ///< results file path (default "<name>.h5")
   double step_tolerance = 3e-3;           ///< relative, adaptive time-step control
-  double max_step = 1.0;                  ///< days, upper bound on the time step
+  double max_step = 30.0;                 ///< days, upper bound on the time step
 };
 
 struct Scenario {
