@@ -78,9 +78,9 @@ cd "$repo"
 for ((i = 1; i <= runs; i++)); do
   for side in A B; do
     bin=$bin_a; [[ $side == B ]] && bin=$bin_b
-    out=$scratch/out-$side.h5
+    out=$scratch/out-$$-$side.h5
     /usr/bin/time -f "$side %U %S %e" -a -o "$log" "$bin" "$@" -o "$out" --force \
-      >/dev/null 2>>"$scratch/stderr-$side.txt"
+      >/dev/null 2>>"$scratch/stderr-$$-$side.txt"
   done
 done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
