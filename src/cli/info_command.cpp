@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "dermasim/core/error.hpp"
 #include "dermasim/io/results_reader.hpp"
 
 namespace dermasim::cli {
@@ -35,10 +36,13 @@ std::string grid_line(const io::ResultsOverview& o) {
          number(o.spacing_mm * 1000.0) + " um (" + extent.str() + ")";
 }
 
-std::string time_range(const std::vector<double>& times) {
+// "123 samples, day 0 .. 121.75" (or "23, day ..." without a noun, on the snapshots line)
+std::string time_range(const std::vector<double>& times, const char* noun = "") {
   if (times.empty()) return "none";
-  return std::to_string(times.size()) + ", day " + number(times.front()) + " .. " +
-         number(times.back());
+  std::ostringstream os;
+  os << times.size() << (*noun ? " " : "") << noun << ", day " << number(times.front()) << " .. "
+     << number(times.back());
+  return os.str();
 }
 
 void print_events(const io::ResultsOverview& o) {
@@ -55,7 +59,7 @@ void print_events(const io::ResultsOverview& o) {
 }
 
 void print_metrics(const io::ResultsOverview& o) {
-  std::printf("metrics      %s\n", time_range(o.metric_times_days).c_str());
+  std::printf("metrics      %s\n", time_range(o.metric_times_days, "samples").c_str());
   for (const io::SeriesSummary& m : o.metrics) {
     const std::string value = m.final_value ? number(*m.final_value) : "-";
     std::printf("  %-28s %12s %s\n", m.name.c_str(), value.c_str(), m.unit.c_str());
@@ -81,6 +85,9 @@ void print_summary(const io::ResultsOverview& o) {
 }
 
 int show(const std::string& path) {
+  // A missing file is bad input (exit 2), as for `run`.
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError(path + ": cannot read: no such file");
   const io::ResultsOverview o = io::read_results_overview(path);
   std::printf("file         %s (dermasim %s, created %s)\n", path.c_str(),
               o.dermasim_version.c_str(), o.created.c_str());
