@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "dermasim/core/error.hpp"
 #include "dermasim/io/checkpoint.hpp"
 #include "dermasim/io/file_error.hpp"
 #include "dermasim/io/results_reader.hpp"
@@ -37,10 +38,13 @@ std::string grid_line(const io::ResultsOverview& o) {
          number(o.spacing_mm * 1000.0) + " um (" + extent.str() + ")";
 }
 
-std::string time_range(const std::vector<double>& times) {
+// "123 samples, day 0 .. 121.75" (or "23, day ..." without a noun, on the snapshots line)
+std::string time_range(const std::vector<double>& times, const char* noun = "") {
   if (times.empty()) return "none";
-  return std::to_string(times.size()) + ", day " + number(times.front()) + " .. " +
-         number(times.back());
+  std::ostringstream os;
+  os << times.size() << (*noun ? " " : "") << noun << ", day " << number(times.front()) << " .. "
+     << number(times.back());
+  return os.str();
 }
 
 void print_events(const io::ResultsOverview& o) {
@@ -57,7 +61,7 @@ void print_events(const io::ResultsOverview& o) {
 }
 
 void print_metrics(const io::ResultsOverview& o) {
-  std::printf("metrics      %s\n", time_range(o.metric_times_days).c_str());
+  std::printf("metrics      %s\n", time_range(o.metric_times_days, "samples").c_str());
   for (const io::SeriesSummary& m : o.metrics) {
     const std::string value = m.final_value ? number(*m.final_value) : "-";
     std::printf("  %-28s %12s %s\n", io::escape_name(m.name).c_str(),
@@ -117,6 +121,9 @@ int show_checkpoint(const std::string& path) {
 }
 
 int show(const std::string& path) {
+  // A missing file is bad input (exit 2), as for `run`.
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError(path + ": cannot read: no such file");
   if (io::is_checkpoint_file(path)) return show_checkpoint(path);
   const io::ResultsOverview o = io::read_results_overview(path);
   const std::string integrity = integrity_line(path);

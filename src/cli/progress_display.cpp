@@ -23,7 +23,8 @@ void ProgressDisplay::update(const sim::Progress& p, double step_days) {
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   const double eta = fraction > 0.0 ? elapsed * (1.0 - fraction) / fraction : 0.0;
   std::fprintf(
-      out_, "\r  day %7.1f / %.1f  %3.0f%%  steps %ld (%ld rejected)  dt %.3g d  ETA %.0f s ",
+      // \033[K clears what a longer earlier line left behind (no "ETA 0 s  s").
+      out_, "\r  day %7.1f / %.1f  %3.0f%%  steps %ld (%ld rejected)  dt %.3g d  ETA %.0f s\033[K",
       p.time, p.duration, 100.0 * fraction, p.accepted_steps, p.rejected_steps, step_days, eta);
   std::fflush(out_);
   line_open_ = true;

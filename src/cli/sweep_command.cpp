@@ -38,14 +38,16 @@ struct SweepArgs {
 };
 
 // One line rewritten in place on a terminal; elsewhere a line per tenth of the sweep.
-sweep::ProgressFunction progress_printer(bool quiet) {
+// *line_open says whether the terminal line still needs its newline (after an interruption).
+sweep::ProgressFunction progress_printer(bool quiet, std::shared_ptr<bool> line_open) {
   if (quiet) return {};
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   auto last_decile = std::make_shared<std::size_t>(0);
-  return [tty, last_decile](const sweep::Progress& p) {
+  return [tty, last_decile, line_open](const sweep::Progress& p) {
     if (tty) {
       std::fprintf(stderr, "\rsweep: %s\033[K", sweep::format_progress(p).c_str());
-      if (p.done == p.total) std::fputc('\n', stderr);
+      *line_open = p.done != p.total;
+      if (!*line_open) std::fputc('\n', stderr);
       return;
     }
     const std::size_t decile = p.total ? 10 * p.done / p.total : 10;
@@ -159,13 +161,15 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
   // every rank holds the guard, so a signal to all ranks ends the sweep cleanly on rank 0.
   InterruptGuard interrupt;
   options.stop_requested = [&interrupt] { return interrupt.interrupted(); };
+  auto line_open = std::make_shared<bool>(false);
 
   if (sweep::launched_by_mpi()) {
     // Ranks are placed by the launcher; --jobs would oversubscribe the cores it gave each rank.
     sweep::MpiSession mpi;
     try {
-      if (mpi.rank() == 0) options.progress = progress_printer(args.quiet);
+      if (mpi.rank() == 0) options.progress = progress_printer(args.quiet, line_open);
       const sweep::SweepResult r = sweep::run_sweep_mpi(spec, run_one, options);
+      if (*line_open) std::fputc('\n', stderr);
       return mpi.rank() == 0 ? report(args, spec, r, interrupt.signal_number()) : 0;
     } catch (const Error& e) {
       std::fprintf(stderr, "error: rank %d: %s\n", mpi.rank(), e.what());
@@ -180,11 +184,13 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
     throw InputError("--jobs " + std::to_string(options.jobs) + " x --threads-per-run " +
                      std::to_string(args.threads_per_run) + " needs more than the " +
                      std::to_string(cores) + " cores of this machine; lower --jobs");
-  options.progress = progress_printer(args.quiet);
+  options.progress = progress_printer(args.quiet, line_open);
   try {
     const sweep::SweepResult r = sweep::run_sweep(spec, run_one, options);
+    if (*line_open) std::fputc('\n', stderr);  // Ctrl-C left the progress line open
     return report(args, spec, r, interrupt.signal_number());
   } catch (const io::FileError& e) {
+    if (*line_open) std::fputc('\n', stderr);
     // Runs in progress stay pending (their files are removed); every journaled run is complete.
     throw io::FileError(
         e.file(),

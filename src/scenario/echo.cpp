@@ -78,6 +78,10 @@ std::string render_echo(const std::vector<EchoLine>& lines,
          units::format_number(std::ceil(estimated_memory_bytes(d) / 1048576.0)) + " MiB\n";
   std::vector<std::string> open;  // the sections the previous line was in
   for (const auto& l : sorted) {
+    // A 2D cross-section has no breadth: its default (= width) would only mislead.
+    if (d.dimensions != 3 && l.path == "domain.breadth" && l.comment.starts_with("default")) {
+      continue;
+    }
     std::vector<std::string> parts = split(l.path);
     const std::string key = parts.back();
     parts.pop_back();

@@ -28,7 +28,7 @@ constexpr double kCalibrationCells = 4.0e5;
 // The calibration runs whole days (the CLI polls daily, so no extra steps) for at least this
 // many accepted steps and this many seconds.
 constexpr long kCalibrationSteps = 20;
-constexpr double kCalibrationSeconds = 0.2;
+constexpr double kCalibrationSeconds = 0.5;
 
 using Clock = std::chrono::steady_clock;
 
@@ -112,10 +112,14 @@ RunTimeEstimate estimate_run_time(const RunConfig& config) {
     long steps = 0;
     const std::vector<Elapsed> measured =
         timed_days(calibration, kCalibrationSteps, kCalibrationSeconds, steps);
+    // CPU time scales from the pilot to the calibration over the same simulated days; wall
+    // time follows from the calibration's own wall/CPU ratio (how well the threads share out
+    // a grid of that size, and how much of the machine the run gets), which is steadier on a
+    // busy machine than the ratio of two short wall times.
     const Elapsed& same_days = pilot[measured.size() - 1];
-    const double cells_ratio = cells(config) / cells(calibration);
-    e.seconds *= measured.back().wall / same_days.wall * cells_ratio;
-    e.cpu_seconds *= measured.back().cpu / std::max(same_days.cpu, 1e-6) * cells_ratio;
+    e.cpu_seconds *=
+        measured.back().cpu / std::max(same_days.cpu, 1e-6) * cells(config) / cells(calibration);
+    e.seconds = e.cpu_seconds * measured.back().wall / std::max(measured.back().cpu, 1e-6);
   }
   e.measured_seconds = since(start);
   return e;

@@ -160,7 +160,8 @@ TEST(RunCommand, DryRunEstimatesAndWritesNothing) {
   const auto r = run_command(dermasim("run '" + preset("boxcar-standard.yaml").string() +
                                       "' --dry-run -o '" + out.string() + "'"));
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("# grid: 300 x 1 x 150 = 45000 cells"), std::string::npos) << r.output;
+  // A 2D grid is width x depth: no "x 1 x" for the missing breadth.
+  EXPECT_NE(r.output.find("# grid: 300 x 150 = 45000 cells (2D"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("# memory: about"), std::string::npos);
   EXPECT_NE(r.output.find("# run time: about"), std::string::npos);
   EXPECT_TRUE(fs::is_empty(dir));

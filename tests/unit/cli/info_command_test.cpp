@@ -37,7 +37,7 @@ TEST(InfoCommand, DescribesAResultsFile) {
   for (const char* expected :
        {"synthetic-test (seed 42, 2 threads)", "status       complete", "2D, 8 x 12 cells at 50 um",
         "snapshots    5, day 0 .. 63", "fibroblasts [cells/mm3]",
-        "events       2 (2 sessions, 0 other)", "metrics      64, day 0 .. 63",
+        "events       2 (2 sessions, 0 other)", "metrics      64 samples, day 0 .. 63",
         "improvement_pct.final", "scar_depth_mm"}) {
     EXPECT_NE(result.output.find(expected), std::string::npos) << expected << "\n" << result.output;
   }
@@ -101,8 +101,8 @@ TEST(InfoCommand, RejectsFilesThatAreNotDermasimResultsAsBadInput) {
   EXPECT_EQ(result.exit_code, 2) << result.output;
   EXPECT_TRUE(one_error_line(result.output)) << result.output;
 
-  result = info(dir / "missing.h5");
-  EXPECT_EQ(result.exit_code, 1) << result.output;
+  result = info(dir / "missing.h5");  // bad input, as a missing scenario for `run`
+  EXPECT_EQ(result.exit_code, 2) << result.output;
   EXPECT_TRUE(one_error_line(result.output)) << result.output;
 }
 

@@ -216,13 +216,21 @@ TEST(Scenario, ResolvedEchoLoadsBackToTheSameScenario) {
 TEST(Scenario, EchoShowsEveryKeyWithUnitsAndEvents) {
   const std::string echo = resolved_yaml(parse_scenario(kBoxcar, "b.yaml"));
   for (const char* expected :
-       {"# grid: 600 x 300 cells, state about 77 MiB\n", "  spacing: 10 um", "  breadth: 6 mm",
-        "# default: = domain.width", "  penetration_fraction: 0.7", "# default for pen",
-        "    start: 7 days", "# given: 1 week", "  duration: 365.25 days",
-        "  step_tolerance: 0.003", "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h",
+       {"# grid: 600 x 300 cells, state about 77 MiB\n", "  spacing: 10 um",
+        "  penetration_fraction: 0.7", "# default for pen", "    start: 7 days", "# given: 1 week",
+        "  duration: 365.25 days", "  step_tolerance: 0.003",
+        "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h",
         "# events (4):", "#   day 91: session, pen 1.5 mm (reaches 1.05 mm), 300 punctures/cm2"}) {
     EXPECT_NE(echo.find(expected), std::string::npos) << "missing: " << expected << "\n" << echo;
   }
+}
+
+TEST(Scenario, EchoShowsTheBreadthOnlyIn3D) {
+  EXPECT_EQ(resolved_yaml(parse_scenario(kBoxcar, "b.yaml")).find("breadth"), std::string::npos);
+  const std::string echo = resolved_yaml(parse_scenario(
+      "domain: {dimensions: 3, width: 2 mm, depth: 1 mm, spacing: 50 um}\n", "c.yaml"));
+  EXPECT_NE(echo.find("  breadth: 2 mm"), std::string::npos) << echo;
+  EXPECT_NE(echo.find("# default: = domain.width"), std::string::npos) << echo;
 }
 
 TEST(Scenario, SourceTextIsKeptAsGiven) {
