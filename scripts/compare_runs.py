@@ -5,7 +5,9 @@ Usage: /usr/bin/python3 scripts/compare_runs.py A.h5 B.h5 ... -o DIR [--labels A
 
 Writes DIR/compare_timeline.png (the panels of plot_run.py's timeline, one colour per run,
 each run's sessions as short ticks of its colour along the top of every panel) and
-DIR/captions.md. Metrics missing from a run are skipped for that run, with a note.
+DIR/captions.md. A run made with `dermasim run --replicates N` is drawn as the mean over its
+seeds with a shaded band of +- one sample SD, and its legend entry says how many seeds. Metrics
+missing from a run are skipped for that run, with a note.
 Requires the Debian packages python3-h5py, python3-numpy and python3-matplotlib.
 """
 import argparse
@@ -47,6 +49,10 @@ def main():
         except (OSError, ValueError, KeyError) as error:
             print(f"compare_runs: error: {path}: {error}", file=sys.stderr)
             return 1
+    for run in runs:
+        band = run.replicate_band("improvement_pct")
+        if band is not None:
+            note(f"{run.path}: {band[3]} seeds, drawn as mean +- SD bands")
     labels = args.labels or run_labels(runs)
     colours = PALETTE
 
@@ -60,9 +66,16 @@ def main():
                     note(f"metric '{metric}' is not in {run.path}: skipped for this run")
                     continue
                 t, values, unit = data
-                ax.plot(t, values, color=colours[r % len(colours)],
-                        linestyle=["-", "--", ":"][s % 3], linewidth=1.5,
-                        label=f"{label}, {part}" if part else label)
+                text = f"{label}, {part}" if part else label
+                band = run.replicate_band(metric)
+                colour = colours[r % len(colours)]
+                if band is not None:
+                    t, values, sd, seeds = band
+                    ax.fill_between(t, values - sd, values + sd, color=colour, alpha=0.2,
+                                    linewidth=0)
+                    text += f" (mean +- SD, {seeds} seed{'s' if seeds != 1 else ''})"
+                ax.plot(t, values, color=colour, linestyle=["-", "--", ":"][s % 3],
+                        linewidth=1.5, label=text)
             for event in run.events():
                 ax.plot(event["time_days"], 1.0, MARKER_STYLES.get(event["kind"], "|"),
                         color=colours[r % len(colours)], transform=ax.get_xaxis_transform(),
@@ -94,12 +107,14 @@ def main():
     with open(os.path.join(args.output, "captions.md"), "w", encoding="utf-8") as captions:
         captions.write("# Comparison of runs\n\n## compare_timeline.png\n\n"
                        "Headline metrics of " + ", ".join(labels) + " over time, one colour "
-                       "per run (colour-blind-safe palette). Triangles along the top of "
-                       "each panel mark that run's treatment sessions (tri-markers: "
-                       "maintenance sessions). In the collagen panel, solid lines are the "
-                       "papillary and dashed lines the reticular dermis, each relative to the "
-                       "same layer of healthy skin (1 = no collagen missing); fibroblasts are "
-                       "relative to the resting density F0 of healthy dermis.\n")
+                       "per run (colour-blind-safe palette); a run with replicates is the "
+                       "mean over its seeds with a shaded band of +- one standard deviation. "
+                       "Triangles along the top of each panel mark that run's treatment "
+                       "sessions (tri-markers: maintenance sessions). In the collagen panel, "
+                       "solid lines are the papillary and dashed lines the reticular dermis, "
+                       "each relative to the same layer of healthy skin (1 = no collagen "
+                       "missing); fibroblasts are relative to the resting density F0 of healthy "
+                       "dermis.\n")
     print(out)
     return 0
 

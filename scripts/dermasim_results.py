@@ -77,6 +77,15 @@ class Results:
         dataset = group[name]
         return group["time_days"][()], dataset[()], _text(dataset.attrs.get("units", ""))
 
+    def replicate_band(self, name):
+        """(time_days, mean, sd, seeds) of a metric over the replicates of a run made with
+        --replicates, or None when the file has no /replicates or not that metric."""
+        group = self.file.get("replicates")
+        if group is None or name not in group["mean"] or name not in group["sd"]:
+            return None
+        return (self.file["metrics/time_days"][()], group["mean"][name][()],
+                group["sd"][name][()], len(group["seeds"]))
+
     def events(self):
         """List of dicts: time_days, kind, device, needle_length_mm, penetration_mm, punctures."""
         if "events" not in self.file:

@@ -7,7 +7,8 @@ Writes PNG files into DIR:
   heatmap_<metric>.png      a metric over two varied keys (grid and zip designs; the mean over
                             any further keys), one cell per pair of values
   lines_<metric>.png        a metric against one varied key, one line per value of a second key
-                            (grid designs), or a scatter of every run (sampling designs)
+                            (grid designs), or a scatter of every run (sampling designs); for a
+                            sweep with replicates, error bars of +- one SD over the seeds
   sensitivity_<metric>.png  tornado chart of Sobol indices (ST and S1 with bootstrap intervals)
                             or Morris mu* (with interval) and sigma, keys ranked top-down
 Failed and pending runs (NaN metrics) are left out. Layout of the file: docs/sweeps.md.
@@ -57,6 +58,9 @@ def read_summary(path):
                 units[key] = ""
         metrics = {name: (ds[()], text(ds.attrs.get("units", "")))
                    for name, ds in f["metrics"].items()}
+        # With replicates (seeds per design point) the metrics are means and have an SD each.
+        replicates = int(f.attrs.get("replicates", 1))
+        sds = {name: ds[()] for name, ds in f["metrics_sd"].items()} if "metrics_sd" in f else {}
         sensitivity = {}
         for name, g in f.get("sensitivity", {}).items():
             sensitivity[name] = {"method": text(g.attrs["method"]),
@@ -65,7 +69,7 @@ def read_summary(path):
                                  **{k: g[k][()] for k in g if k != "keys"}}
         design = text(f.attrs["design"])
         name = text(f.attrs.get("sweep_name", os.path.basename(path)))
-    return name, design, keys, inputs, units, metrics, sensitivity
+    return name, design, keys, inputs, units, metrics, sensitivity, (replicates, sds)
 
 
 def words(key):
@@ -152,7 +156,11 @@ def heatmap(out, name, metric, y, x_key, y_key, inputs, units, metric_units, zoo
     plt.close(fig)
 
 
-def lines(out, name, design, metric, y, x_key, group_key, inputs, units, metric_units, zoom):
+def lines(out, name, design, metric, y, x_key, group_key, inputs, units, metric_units, zoom,
+          spread=(1, None)):
+    """One line per level of group_key over x_key; with replicates, error bars of +- one SD
+    over the seeds (pooled when several runs share a point)."""
+    replicates, sd = spread
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
     x = inputs[x_key]
     ok = np.isfinite(y)
@@ -162,20 +170,25 @@ def lines(out, name, design, metric, y, x_key, group_key, inputs, units, metric_
             sel = ok if g is None else ok & (inputs[group_key] == g)
             xs = levels(x[sel])
             means = [y[sel & (x == xv)].mean() for xv in xs]
-            ax.plot(xs, means, marker="o", label=None if g is None else
-                    f"{words(group_key)} = {value_text(group_key, g, units)}")
+            errors = None if sd is None else [np.sqrt(np.mean(sd[sel & (x == xv)] ** 2))
+                                              for xv in xs]
+            ax.errorbar(xs, means, yerr=errors, marker="o", capsize=3, label=None if g is None
+                        else f"{words(group_key)} = {value_text(group_key, g, units)}")
         if group_key:
             ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    else:
+    elif sd is None:
         ax.scatter(x[ok], y[ok], s=12, alpha=0.7)
+    else:
+        ax.errorbar(x[ok], y[ok], yerr=sd[ok], fmt="o", markersize=3, alpha=0.7, capsize=2)
     ax.set_xlabel(label(x_key, units))
     ax.set_ylabel(metric_label(metric, metric_units))
     vmin, vmax, range_note = colour_range(y[ok], metric_units, zoom)
     if vmin < vmax:
         pad = 0.04 * (vmax - vmin)
         ax.set_ylim(vmin - pad if vmin != 0 else 0, vmax + pad)
+    over = f"mean +- SD over {replicates} seeds; " if sd is not None else ""
     ax.set_title(f"{name}: {metric_label(metric, metric_units)}\n"
-                 f"({range_note.replace('colour range', 'y axis')})", fontsize=10)
+                 f"({over}{range_note.replace('colour range', 'y axis')})", fontsize=10)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     fig.savefig(os.path.join(out, f"lines_{safe(metric)}.png"), dpi=150, bbox_inches="tight")
@@ -264,7 +277,8 @@ def main(argv):
                    help="colour and y ranges from the data's minimum to maximum")
     a = p.parse_args(argv)
     try:
-        name, design, keys, inputs, units, metrics, sensitivity = read_summary(a.summary)
+        name, design, keys, inputs, units, metrics, sensitivity, (reps, sds) = \
+            read_summary(a.summary)
     except (OSError, KeyError) as e:
         sys.exit(f"error: {a.summary}: not a dermasim sweep summary ({e})")
     for k in (a.x, a.y):
@@ -288,7 +302,8 @@ def main(argv):
         if y_key and design in ("grid", "zip"):
             heatmap(a.output, name, m, y, x_key, y_key, inputs, units, mu, a.zoom)
             written += 1
-        lines(a.output, name, design, m, y, x_key, y_key, inputs, units, mu, a.zoom)
+        lines(a.output, name, design, m, y, x_key, y_key, inputs, units, mu, a.zoom,
+              (reps, sds.get(m)))
         written += 1
         if m in sensitivity:
             tornado(a.output, name, m, sensitivity[m], mu)

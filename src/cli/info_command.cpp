@@ -1,5 +1,5 @@
 // `dermasim info RESULTS.h5`: what a results file holds (scenario, status, grid, snapshots,
-// events, final metrics and summary), read through io::read_results_overview.
+// events, final metrics, replicates and summary), read through io::read_results_overview.
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -62,6 +62,19 @@ void print_metrics(const io::ResultsOverview& o) {
   }
 }
 
+// Seeds and final mean +- sample SD of every metric of a run with --replicates.
+void print_replicates(const io::ResultsOverview& o) {
+  const io::ReplicatesOverview& r = o.replicates;
+  if (r.seeds.empty()) return;
+  std::printf("replicates   %zu seeds (%lld .. %lld); final mean +- SD over the seeds\n",
+              r.seeds.size(), static_cast<long long>(r.seeds.front()),
+              static_cast<long long>(r.seeds.back()));
+  for (const io::ReplicatesOverview::Final& f : r.finals) {
+    std::printf("  %-28s %12s +- %-10s %s\n", f.name.c_str(), number(f.mean).c_str(),
+                number(f.sd).c_str(), f.unit.c_str());
+  }
+}
+
 // Summary values with their "<name>.units" companion folded in.
 void print_summary(const io::ResultsOverview& o) {
   std::map<std::string, std::string> units;
@@ -97,6 +110,7 @@ int show(const std::string& path) {
   std::printf("fields       %zu: %s\n", o.fields.size(), fields.c_str());
   print_events(o);
   print_metrics(o);
+  print_replicates(o);
   print_summary(o);
   return 0;
 }

@@ -1,5 +1,6 @@
 // `dermasim run SCENARIO.yaml [-o OUT.h5] [--threads N] [--set KEY=VALUE]... [--dry-run]
-//  [--quiet] [--force] [--checkpoint-every DURATION]` and `dermasim run --resume CHECKPOINT`:
+//  [--quiet] [--force] [--checkpoint-every DURATION] [--replicates N]` and
+//  `dermasim run --resume CHECKPOINT`:
 // scenario -> simulation -> results file (INTERFACES.md).
 // Exit codes: 0 complete, 2 bad input, 3 numerical failure, 1 other failures, 128 + signal
 // after SIGINT/SIGTERM (the file is then closed with status "interrupted", and a checkpoint
@@ -27,6 +28,7 @@
 #include "dermasim/sim/simulation.hpp"
 #include "interrupt.hpp"
 #include "progress_display.hpp"
+#include "replicate_runs.hpp"
 
 namespace dermasim::cli {
 namespace {
@@ -44,6 +46,7 @@ struct RunOptions {
   std::string checkpoint_every;  // a duration with its unit; empty: no periodic checkpoints
   std::string resume;            // checkpoint to continue from
   bool keep_checkpoint = false;  // leave a checkpoint of the final state (a sweep's start_from)
+  std::size_t replicates = 0;    // 0: one plain run; N: seeds seed .. seed + N - 1
 };
 
 // Simulated days per call of run_until: the interrupt flag is polled, and checkpoints are
@@ -112,7 +115,36 @@ scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader
   return scenario::load_scenario(o.scenario, overrides);
 }
 
+// A checkpoint holds one simulation, not a set of replicates: those options are refused.
+void check_replicate_options(const RunOptions& o) {
+  if (o.replicates == 0) return;
+  if (!o.resume.empty() || !o.checkpoint_every.empty() || o.keep_checkpoint) {
+    throw InputError(
+        "--replicates: cannot be combined with --resume, --checkpoint-every or "
+        "--keep-checkpoint (a checkpoint holds one run, not a set of replicates)");
+  }
+}
+
+// Ctrl-C during a run with replicates: the file keeps what replicate 1 wrote, without
+// /replicates, and no checkpoint is left (there is no set of replicates to resume).
+int replicates_interrupted(const RunOptions& o, const sim::Simulation& simulation,
+                           sim::ResultsRecorder& recorder, io::ResultsWriter& writer,
+                           const std::optional<ReplicateOutcome>& replicates, double wall,
+                           int signal) {
+  if (!simulation.finished()) recorder.on_snapshot(simulation.time(), simulation.state());
+  writer.close("interrupted", wall);
+  const std::size_t running = replicates ? replicates->running : 0;
+  const double day = replicates ? replicates->time : simulation.time();
+  std::fprintf(stderr,
+               "interrupted in replicate %zu/%zu at day %.2f: replicate 1 so far in %s (status "
+               "\"interrupted\", no /replicates);\n  replicates cannot be resumed: run the "
+               "command again\n",
+               running + 1, o.replicates, day, writer.output_path().c_str());
+  return 128 + signal;
+}
+
 int run(const RunOptions& o) {
+  check_replicate_options(o);
   std::optional<sim::CheckpointHeader> resumed;
   const scenario::Scenario s = load(o, resumed);
   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
@@ -124,6 +156,10 @@ int run(const RunOptions& o) {
   if (o.dry_run) {
     sim::validate(config);
     print_dry_run(s, config, threads, output.string());
+    if (o.replicates > 1) {
+      std::printf("# replicates: %zu seeds, one after another: about %zu x that run time\n",
+                  o.replicates, o.replicates);
+    }
     return 0;
   }
 
@@ -141,6 +177,10 @@ int run(const RunOptions& o) {
       writer,
       [&](const sim::Progress& p) { display.update(p, simulation.step_statistics().last_dt); },
       [&](const sim::EventRecord& r) { display.session(r); });
+  // With replicates, replicate 1's metric series are kept for the statistics.
+  sim::MetricLog log(recorder);
+  sim::Observer& observer = o.replicates > 0 ? static_cast<sim::Observer&>(log) : recorder;
+  if (o.replicates > 0) print_replicate_header(stderr, 0, o.replicates, config.seed);
   if (resumed) {
     recorder.declare_metrics(simulation);
   } else {
@@ -157,23 +197,37 @@ int run(const RunOptions& o) {
   };
   InterruptGuard interrupt;
   double next_checkpoint = simulation.time() + every;
+  std::optional<ReplicateOutcome> replicates;
   try {
     while (!simulation.finished() && !interrupt.interrupted()) {
-      simulation.run_until(simulation.time() + kPollInterval, recorder);
+      simulation.run_until(simulation.time() + kPollInterval, observer);
       if (simulation.time() >= next_checkpoint && !simulation.finished()) {
         save();
         next_checkpoint += every;
       }
     }
+    display.finish();
+    if (o.replicates > 0 && simulation.finished()) {
+      replicates = run_replicates(
+          config, o.replicates, log, metric_declarations(simulation), stderr, live,
+          [&] { return interrupt.interrupted(); }, kPollInterval);
+    }
   } catch (const NumericalError& e) {
     display.finish();
-    recorder.on_snapshot(simulation.time(), simulation.state());
+    if (!simulation.finished()) recorder.on_snapshot(simulation.time(), simulation.state());
+    writer.close(std::string("failed: ") + e.what(), wall());
+    throw;
+  } catch (const InputError& e) {  // replicates that did not share their metric times
     writer.close(std::string("failed: ") + e.what(), wall());
     throw;
   }
   display.finish();
   recorder.write_summary(simulation);
-  if (interrupt.interrupted()) {
+  if (o.replicates > 0 && (!replicates || replicates->interrupted)) {
+    return replicates_interrupted(o, simulation, recorder, writer, replicates, wall(),
+                                  interrupt.signal_number());
+  }
+  if (interrupt.interrupted() && o.replicates == 0) {
     save();  // before the extra snapshot below, which a resumed run cuts away again
     recorder.on_snapshot(simulation.time(), simulation.state());
     writer.close("interrupted", wall());
@@ -183,6 +237,10 @@ int run(const RunOptions& o) {
                  simulation.time(), output.c_str(), checkpoint.c_str());
     return 128 + interrupt.signal_number();
   }
+  if (replicates) {
+    writer.write_replicates(replicates->record);
+    write_replicate_summary(writer, replicates->record);
+  }
   if (o.keep_checkpoint) {
     save();  // the final state, for sweeps that branch from this history
   } else {
@@ -191,6 +249,7 @@ int run(const RunOptions& o) {
   }
   writer.close("complete", wall());
   print_summary(stderr, simulation, recorder.last_metrics(), wall(), output.string());
+  if (replicates) print_replicate_summary(stderr, replicates->record);
   return 0;
 }
 
@@ -217,6 +276,10 @@ void add_run_command(CLI::App& app, Command& selected) {
                 "start_from");
   cmd->add_option("--resume", options->resume,
                   "Continue an interrupted or killed run from its checkpoint");
+  cmd->add_option("--replicates", options->replicates,
+                  "Run N needle-placement seeds (seed, seed+1, ...) and add their mean, SD, "
+                  "min and max to the results (/replicates)")
+      ->check(CLI::Range(1, 1000));
   cmd->callback([options, &selected] { selected = [options] { return run(*options); }; });
 }
 

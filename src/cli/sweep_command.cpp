@@ -33,6 +33,7 @@ struct SweepArgs {
   int threads_per_run = 1;
   bool resume = false;
   bool quiet = false;
+  std::size_t replicates = 0;  // 0: the sweep file's (default 1)
 };
 
 // One line rewritten in place on a terminal; elsewhere a line per tenth of the sweep.
@@ -111,14 +112,17 @@ void check_every_run(sweep::SweepSpec& spec) {
 int report(const SweepArgs& args, const sweep::SweepSpec& spec, const sweep::SweepResult& r,
            int signal) {
   std::printf("sweep %s: %zu runs, %zu ok, %zu failed", spec.name.c_str(), r.total, r.ok, r.failed);
+  if (spec.replicates > 1) std::printf(" (%zu seeds per run)", spec.replicates);
   if (r.pending) std::printf(", %zu not run", r.pending);
   std::printf("\nsummary: %s (table: %s)\n", r.summary_h5.c_str(), r.summary_csv.c_str());
   if (r.failed) std::printf("failed runs: see the status and error columns of the summary\n");
   const std::string table = sweep::format_sensitivity(r.sensitivity, spec.sensitivity.confidence);
   if (!table.empty()) std::printf("\n%s", table.c_str());
   if (r.interrupted) {
-    std::printf("interrupted; continue with: dermasim sweep %s -o %s --resume\n",
-                args.sweep_file.c_str(), args.out_dir.c_str());
+    const std::string replicates =
+        args.replicates ? " --replicates " + std::to_string(args.replicates) : "";
+    std::printf("interrupted; continue with: dermasim sweep %s -o %s%s --resume\n",
+                args.sweep_file.c_str(), args.out_dir.c_str(), replicates.c_str());
     return signal ? 128 + signal : 1;
   }
   return 0;
@@ -133,6 +137,13 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
     units.push_back(m.unit);
   }
   sweep::SweepSpec spec = sweep::load_sweep(args.sweep_file, sweep::SpecCheck{names, units});
+  if (args.replicates > 0) {
+    for (const auto& v : spec.vary)
+      if (v.key == "simulation.seed" && args.replicates > 1)
+        throw InputError("--replicates: cannot be combined with a sweep that varies " + v.key +
+                         " (" + spec.file.string() + ":" + std::to_string(v.line) + ")");
+    spec.replicates = args.replicates;
+  }
   check_every_run(spec);
   if (args.out_dir.empty()) args.out_dir = spec.name + "-sweep";
   if (args.threads_per_run < 1) throw InputError("--threads-per-run: must be at least 1");
@@ -190,6 +201,10 @@ void add_sweep_command(CLI::App& app, Command& selected, sweep::RunFunction run_
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--resume", args->resume, "continue an interrupted sweep in the output directory");
   cmd->add_flag("--quiet", args->quiet, "no progress line");
+  cmd->add_option("--replicates", args->replicates,
+                  "needle-placement seeds per design point (overrides the sweep file's "
+                  "replicates:)")
+      ->check(CLI::Range(std::size_t{1}, sweep::kMaxReplicates));
   cmd->callback([&selected, args, run = std::move(run_one)] {
     selected = [args, run] { return run_command(*args, run); };
   });

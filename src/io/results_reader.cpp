@@ -103,6 +103,7 @@ ResultsOverview read_results_overview(const fs::path& path) {
   for (const std::string& name : h5::attribute_names(summary)) {
     o.summary.emplace_back(name, attribute_text(summary, name));
   }
+  o.replicates = read_replicates_overview(file);
   return o;
 }
 

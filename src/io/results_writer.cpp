@@ -199,6 +199,10 @@ void ResultsWriter::add_summary(std::string_view name, double value, std::string
   h5::write_attribute(state_->summary, std::string(name) + ".units", unit);
 }
 
+void ResultsWriter::write_replicates(const ReplicatesRecord& record) {
+  write_replicates_group(state_->file, record);
+}
+
 void ResultsWriter::flush() {
   state_->metrics.write_pending();
   h5::flush(state_->file);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dermasim/io/replicates_group.hpp"
 #include "dermasim/io/results_writer.hpp"
 
 namespace dermasim::io {
@@ -38,6 +39,7 @@ struct ResultsOverview {
   std::vector<SeriesSummary> metrics;
   std::vector<double> metric_times_days;
   std::vector<std::pair<std::string, std::string>> summary;  ///< attribute name, value text
+  ReplicatesOverview replicates;  ///< empty seeds unless the run had --replicates
 };
 
 /// Throws IoError when the file cannot be read (missing, unreadable, truncated or damaged
