@@ -107,14 +107,14 @@ def main():
     with open(os.path.join(args.output, "captions.md"), "w", encoding="utf-8") as captions:
         captions.write("# Comparison of runs\n\n## compare_timeline.png\n\n"
                        "Headline metrics of " + ", ".join(labels) + " over time, one colour "
-                       "per run (colour-blind-safe palette); a run with replicates is the "
-                       "mean over its seeds with a shaded band of +- one standard deviation. "
+                       "per run (colour-blind-safe palette); a run with replicates is the mean "
+                       "over its seeds with a shaded band of +- one standard deviation. "
                        "Triangles along the top of each panel mark that run's treatment "
                        "sessions (tri-markers: maintenance sessions). In the collagen panel, "
                        "solid lines are the papillary and dashed lines the reticular dermis, "
                        "each relative to the same layer of healthy skin (1 = no collagen "
-                       "missing); fibroblasts are relative to the resting density F0 of healthy "
-                       "dermis.\n")
+                       "missing); fibroblasts are relative to the resting density F0 of "
+                       "healthy dermis.\n")
     print(out)
     return 0
 

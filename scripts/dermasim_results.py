@@ -220,23 +220,49 @@ class Results:
     def dermis_rows(self):
         return (self.layer == 1) | (self.layer == 2)
 
-    def surface_profiles(self):
-        """elevation(x) in mm for every snapshot, shape (S, nx), or None without collagen.
+    def parameter(self, name, default):
+        """A model parameter from /parameters (engine units), or `default` if absent."""
+        group = self.file.get("parameters")
+        if group is None or name not in group.attrs:
+            return default
+        return float(group.attrs[name])
 
-        elevation(x) = integral over the dermis of (C - Cbar(z)) / Cbar(z) dz (MODEL.md,
-        "Scars"), with Cbar(z) the lateral median of the first snapshot's collagen: the median
-        ignores the scar footprint, which would bias a mean towards the deficit.
+    def surface_profiles(self):
+        """Surface elevation w(x) in mm for every snapshot, shape (S, nx), or None without
+        collagen: the engine's skin surface (docs/model.md, "The skin surface").
+
+        1. Column volume change v = sum over dermal rows of q(r) h, r = (C - Cbar) / Cbar,
+           where collagen up to the start's density (and every deficit) counts in full and the
+           rest with the share eps_V (surface.excess_volume_share): needled dermis densifies.
+           Cbar(z) is the lateral maximum of the first snapshot's collagen (outside the scar).
+        2. Spreading by the skin sheet: (1 - l^2 d_xx) w = v with no slope at the sides,
+           l = surface.smoothing_length. For a 3D file this is the section through the middle,
+           spread along x only (the engine also spreads along y).
         """
         if self.collagen(0) is None:
             return None
+        share = self.parameter("surface.excess_volume_share", 1.0)
+        length = self.parameter("surface.smoothing_length", 0.0)
         rows = self.dermis_rows()
-        reference = np.median(self.collagen(0)[rows], axis=1, keepdims=True)
+        start = self.collagen(0)[rows]
+        reference = np.max(start, axis=1, keepdims=True)
         reference[reference == 0] = np.nan
+        full = np.maximum(0.0, start / reference - 1.0)
+        spread = _spreading_operator(len(self.x_mm), (length / self.spacing_mm) ** 2)
         profiles = []
         for s in range(len(self.snapshot_times)):
-            relative = (self.collagen(s)[rows] - reference) / reference
-            profiles.append(np.nansum(relative, axis=0) * self.spacing_mm)
+            relative = self.collagen(s)[rows] / reference - 1.0
+            volume = np.where(relative <= full, relative, full + share * (relative - full))
+            profiles.append(spread @ (np.nansum(volume, axis=0) * self.spacing_mm))
         return np.array(profiles)
+
+
+def _spreading_operator(n, a):
+    """Inverse of (1 - a d_xx) on n cells with no-slope ends (the skin sheet, surface.hpp)."""
+    matrix = np.diag(np.full(n, 1.0 + 2.0 * a)) - a * (np.eye(n, k=1) + np.eye(n, k=-1))
+    matrix[0, 0] -= a
+    matrix[-1, -1] -= a
+    return np.linalg.inv(matrix)
 
 
 def run_labels(runs):

@@ -11,6 +11,7 @@ packages=(
   python3-numpy python3-h5py python3-matplotlib python3-meshio python3-pil
   python3-plotly chromium chromium-driver python3-selenium
   openmpi-bin libopenmpi-dev
+  python3-paraview xvfb xauth libgl1-mesa-dri
 )
 
 missing=()

@@ -289,12 +289,18 @@ def main():
             note(f"{args.results} has status '{run.status}': figures show the run so far")
         if len(run.snapshot_times) == 0:
             note("no field snapshots: only the timeline is drawn")
-        captions = {"timeline.png": timeline(run, args.output, args.dpi)}
-        if len(run.snapshot_times) > 0:
-            captions["cross_sections.png"] = cross_sections(run, args.output, args.dpi)
-            captions["surface_profile.png"] = surface_profile(run, args.output, args.dpi)
-            if args.gif:
-                captions["collagen.gif"] = animation(run, args.output)
+        try:
+            captions = {"timeline.png": timeline(run, args.output, args.dpi)}
+            if len(run.snapshot_times) > 0:
+                captions["cross_sections.png"] = cross_sections(run, args.output, args.dpi)
+                captions["surface_profile.png"] = surface_profile(run, args.output, args.dpi)
+                if args.gif:
+                    captions["collagen.gif"] = animation(run, args.output)
+        except OSError as error:
+            # A chunk failing its Fletcher32 checksum: nothing is plotted from a damaged file.
+            print(f"plot_run: error: {args.results}: damaged ({error}); "
+                  f"'dermasim info {args.results}' names the dataset", file=sys.stderr)
+            return 1
     with open(os.path.join(args.output, "captions.md"), "w", encoding="utf-8") as out:
         out.write(f"# Figures of '{run.name}' ({os.path.basename(args.results)})\n\n")
         for name, caption in captions.items():

@@ -186,9 +186,9 @@ def lines(out, name, design, metric, y, x_key, group_key, inputs, units, metric_
     if vmin < vmax:
         pad = 0.04 * (vmax - vmin)
         ax.set_ylim(vmin - pad if vmin != 0 else 0, vmax + pad)
-    over = f"mean +- SD over {replicates} seeds; " if sd is not None else ""
+    over = f", mean +- SD over {replicates} seeds" if sd is not None else ""
     ax.set_title(f"{name}: {metric_label(metric, metric_units)}\n"
-                 f"({over}{range_note.replace('colour range', 'y axis')})", fontsize=10)
+                 f"({range_note.replace('colour range', 'y axis')}{over})", fontsize=10)
     ax.grid(alpha=0.3)
     fig.tight_layout()
     fig.savefig(os.path.join(out, f"lines_{safe(metric)}.png"), dpi=150, bbox_inches="tight")

@@ -8,9 +8,11 @@
 #include "dermasim/core/error.hpp"
 #include "dermasim/sweep/engine_run.hpp"
 #include "sweep_command.hpp"
+#include "wait_policy.hpp"
 
 int main(int argc, char** argv) {
   using namespace dermasim;
+  cli::choose_wait_policy(argv);
   CLI::App app{"dermasim: collagen remodeling in skin after microneedling"};
   app.require_subcommand(1);
   cli::add_version_info(app);

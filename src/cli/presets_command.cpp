@@ -1,4 +1,5 @@
-// `dermasim presets`: the bundled scenarios, one line each (name and what it is for).
+// `dermasim presets [--path]`: the bundled scenarios, one line each (name and what it is for),
+// or the directory they are in.
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -13,13 +14,19 @@ void add_presets_command(CLI::App& app, Command& selected, const char* argv0) {
   CLI::App* cmd = app.add_subcommand(
       "presets", "List the bundled scenarios (scenarios/*.yaml; DERMASIM_SCENARIOS overrides)");
   const std::string executable = argv0 ? argv0 : "";
-  cmd->callback([&selected, executable] {
-    selected = [executable] {
+  auto path_only = std::make_shared<bool>(false);
+  cmd->add_flag("--path", *path_only, "Print the presets directory (to copy a preset from)");
+  cmd->callback([&selected, executable, path_only] {
+    selected = [executable, path_only] {
       // /proc/self/exe names the binary even when it was found through PATH.
       std::error_code ec;
       auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-      const auto presets =
-          scenario::list_presets(scenario::presets_directory(ec ? executable : self.string()));
+      const auto directory = scenario::presets_directory(ec ? executable : self.string());
+      if (*path_only) {
+        std::printf("%s\n", directory.c_str());
+        return 0;
+      }
+      const auto presets = scenario::list_presets(directory);
       std::size_t width = 0;
       for (const auto& p : presets) width = std::max(width, p.name.size());
       for (const auto& p : presets) {

@@ -19,16 +19,20 @@
 #include "commands.hpp"
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/units.hpp"
+#include "dermasim/io/file_error.hpp"
+#include "dermasim/io/results_reader.hpp"
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/checkpoint_file.hpp"
 #include "dermasim/sim/resources.hpp"
 #include "dermasim/sim/results_recorder.hpp"
+#include "dermasim/sim/run_time_estimate.hpp"
 #include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
 #include "interrupt.hpp"
 #include "progress_display.hpp"
 #include "replicate_runs.hpp"
+#include "scenario_argument.hpp"
 
 namespace dermasim::cli {
 namespace {
@@ -55,6 +59,20 @@ struct RunOptions {
 // same).
 constexpr double kPollInterval = 1.0;
 
+// Where a run was when a file fault stopped it, for the one-line message of report_fault.
+struct RunTrace {
+  fs::path output;
+  fs::path checkpoint;
+  std::string during;                    // "writing the results at day 84 (snapshot 12)"
+  std::optional<double> checkpoint_day;  // of the last complete checkpoint, if any
+};
+
+std::string day(double t) {
+  char text[32];
+  std::snprintf(text, sizeof text, "day %g", t);
+  return text;
+}
+
 void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, int threads,
                    const std::string& output) {
   const sim::ResourceEstimate e = sim::estimate_resources(config, threads);
@@ -62,11 +80,21 @@ void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, in
   std::printf("%s", s.resolved.c_str());
   std::printf("# dry run: nothing written\n");
   std::printf("# output: %s\n", output.c_str());
-  std::printf("# grid: %d x %d x %d = %zu cells (%dD, %.0f um spacing)\n", grid.nx(), grid.ny(),
-              grid.nz(), grid.cells(), grid.dimensions(), grid.spacing() * 1e3);
+  if (grid.dimensions() == 3) {
+    std::printf("# grid: %d x %d x %d = %zu cells (3D, %.0f um spacing)\n", grid.nx(), grid.ny(),
+                grid.nz(), grid.cells(), grid.spacing() * 1e3);
+  } else {
+    std::printf("# grid: %d x %d = %zu cells (2D, %.0f um spacing)\n", grid.nx(), grid.nz(),
+                grid.cells(), grid.spacing() * 1e3);
+  }
   std::printf("# memory: about %.0f MiB\n", e.memory_bytes / (1024.0 * 1024.0));
-  std::printf("# run time: about %.0f s with %d thread%s (%.0f steps; a rough estimate)\n",
-              e.seconds, threads, threads == 1 ? "" : "s", e.expected_steps);
+  std::fflush(stdout);
+  const sim::RunTimeEstimate t = sim::estimate_run_time(config);
+  std::printf(
+      "# run time: about %.2g s with %d thread%s on this machine now, %.2g s CPU (about %ld "
+      "steps; from a pilot run at %.0f um that took %.1f s)\n",
+      t.seconds, threads, threads == 1 ? "" : "s", t.cpu_seconds, t.steps, t.pilot_spacing * 1e3,
+      t.measured_seconds);
 }
 
 void print_summary(std::FILE* out, const sim::Simulation& simulation, const model::MetricValues& m,
@@ -97,7 +125,8 @@ double checkpoint_interval(const RunOptions& o) {
 }
 
 // The scenario of a fresh run (file + overrides) or of a resumed one (the checkpoint's).
-scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader>& resumed) {
+scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader>& resumed,
+                        bool& derived_output) {
   if (!o.resume.empty()) {
     if (!o.scenario.empty() || !o.overrides.empty() || !o.output.empty()) {
       throw InputError(
@@ -112,7 +141,22 @@ scenario::Scenario load(const RunOptions& o, std::optional<sim::CheckpointHeader
   // -o goes in as an override, so that the resolved scenario in the file names its own path.
   std::vector<std::string> overrides = o.overrides;
   if (!o.output.empty()) overrides.push_back("simulation.output=" + o.output);
-  return scenario::load_scenario(o.scenario, overrides);
+  return load_scenario_argument(o.scenario, overrides, &derived_output);
+}
+
+// A default output that holds results (of an earlier run of the same scenario file) is
+// replaced, so that editing a scenario and running it again just works; anything else at
+// the output path needs --force.
+bool replaces_previous_results(const fs::path& output, bool derived_output) {
+  std::error_code ec;
+  if (!derived_output || !fs::exists(output, ec)) return false;
+  try {
+    io::read_results_overview(output);
+  } catch (const Error&) {
+    return false;
+  }
+  std::fprintf(stderr, "replacing the previous results in %s\n", output.c_str());
+  return true;
 }
 
 // A checkpoint holds one simulation, not a set of replicates: those options are refused.
@@ -143,10 +187,11 @@ int replicates_interrupted(const RunOptions& o, const sim::Simulation& simulatio
   return 128 + signal;
 }
 
-int run(const RunOptions& o) {
+int run(const RunOptions& o, RunTrace& trace) {
   check_replicate_options(o);
   std::optional<sim::CheckpointHeader> resumed;
-  const scenario::Scenario s = load(o, resumed);
+  bool derived_output = false;
+  const scenario::Scenario s = load(o, resumed, derived_output);
   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
   const int threads = o.threads > 0 ? o.threads : omp_get_max_threads();
   omp_set_num_threads(threads);
@@ -163,13 +208,18 @@ int run(const RunOptions& o) {
     return 0;
   }
 
-  if (!resumed) io::preflight_output(output, o.force);
+  trace.output = output;
+  const bool overwrite = o.force || (!resumed && replaces_previous_results(output, derived_output));
+  if (!resumed) io::preflight_output(output, overwrite);
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation simulation(config);
   const io::RunInfo info{s.name, s.simulation.seed, threads};
   io::ResultsWriter writer = resumed ? io::ResultsWriter::resume(output, resumed->marks)
-                                     : io::ResultsWriter(output, info, {.overwrite = o.force});
-  if (resumed) sim::restore_checkpoint(o.resume, simulation);
+                                     : io::ResultsWriter(output, info, {.overwrite = overwrite});
+  if (resumed) {
+    sim::restore_checkpoint(o.resume, simulation);
+    trace.checkpoint_day = simulation.time();
+  }
 
   const bool live = !o.quiet && isatty(fileno(stderr));
   ProgressDisplay display(stderr, live);
@@ -181,16 +231,22 @@ int run(const RunOptions& o) {
   sim::MetricLog log(recorder);
   sim::Observer& observer = o.replicates > 0 ? static_cast<sim::Observer&>(log) : recorder;
   if (o.replicates > 0) print_replicate_header(stderr, 0, o.replicates, config.seed);
+  trace.during = "writing the header of the results";
   if (resumed) {
     recorder.declare_metrics(simulation);
   } else {
     recorder.write_header(s, simulation);
   }
+  trace.during.clear();
 
   const fs::path checkpoint =
       o.resume.empty() ? sim::checkpoint_path_for(output) : fs::path(o.resume);
+  trace.checkpoint = checkpoint;
   auto save = [&] {
+    trace.during = "writing the checkpoint at " + day(simulation.time());
     sim::save_checkpoint(checkpoint, simulation, s.resolved, writer.checkpoint_marks());
+    trace.checkpoint_day = simulation.time();
+    trace.during.clear();
   };
   auto wall = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -212,6 +268,13 @@ int run(const RunOptions& o) {
           config, o.replicates, log, metric_declarations(simulation), stderr, live,
           [&] { return interrupt.interrupted(); }, kPollInterval);
     }
+  } catch (const io::FileError&) {
+    writer.abandon();
+    if (trace.during.empty()) {
+      trace.during = "writing snapshot " + std::to_string(writer.snapshot_count() + 1) +
+                     " of the results (" + day(simulation.time()) + ")";
+    }
+    throw;
   } catch (const NumericalError& e) {
     display.finish();
     if (!simulation.finished()) recorder.on_snapshot(simulation.time(), simulation.state());
@@ -222,6 +285,7 @@ int run(const RunOptions& o) {
     throw;
   }
   display.finish();
+  trace.during = "finishing the results";
   recorder.write_summary(simulation);
   if (o.replicates > 0 && (!replicates || replicates->interrupted)) {
     return replicates_interrupted(o, simulation, recorder, writer, replicates, wall(),
@@ -247,10 +311,46 @@ int run(const RunOptions& o) {
     std::error_code ignored;
     fs::remove(checkpoint, ignored);  // a finished run needs no checkpoint
   }
+  trace.during = "finishing the results";
   writer.close("complete", wall());
+  trace.during.clear();
   print_summary(stderr, simulation, recorder.last_metrics(), wall(), output.string());
   if (replicates) print_replicate_summary(stderr, replicates->record);
   return 0;
+}
+
+// A file fault during a run, reworded to say where the run was and what to do next. Without a
+// checkpoint the partial results cannot be continued, so they are removed to free the space.
+[[noreturn]] void report_fault(const io::FileError& e, const RunTrace& trace) {
+  if (trace.during.empty()) throw e;
+  std::string file = e.file();
+  if (file == io::partial_path(trace.output).string()) file = trace.output.string();
+  if (file == io::partial_path(trace.checkpoint).string()) file = trace.checkpoint.string();
+  const bool full = e.fault() == io::FileError::Fault::no_space;
+  std::string what = e.reason() + " while " + trace.during;
+  if (trace.checkpoint_day) {
+    what += "; the last checkpoint (" + day(*trace.checkpoint_day) +
+            ") is intact: " + (full ? "free space" : "fix this") +
+            " and run dermasim run --resume " + trace.checkpoint.string();
+  } else {
+    std::error_code ignored;
+    fs::remove(io::partial_path(trace.output), ignored);
+    fs::remove(trace.output, ignored);  // this run's own (preflight let no other file stay)
+    fs::remove(io::xdmf_path(trace.output), ignored);
+    what += "; no checkpoint was taken, so the partial results were removed: " +
+            std::string(full ? "free space" : "fix this") +
+            " and run again (--checkpoint-every makes a run resumable)";
+  }
+  throw io::FileError(file, what, e.fault());
+}
+
+int run_reporting_faults(const RunOptions& o) {
+  RunTrace trace;
+  try {
+    return run(o, trace);
+  } catch (const io::FileError& e) {
+    report_fault(e, trace);
+  }
 }
 
 }  // namespace
@@ -258,8 +358,11 @@ int run(const RunOptions& o) {
 void add_run_command(CLI::App& app, Command& selected) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write its results file");
-  cmd->add_option("scenario", options->scenario, "Scenario file (YAML)");
-  cmd->add_option("-o,--output", options->output, "Results file (default: from the scenario)");
+  cmd->add_option("scenario", options->scenario,
+                  "Scenario file (YAML), or the name of a preset (dermasim presets)");
+  cmd->add_option("-o,--output", options->output,
+                  "Results file (default: simulation.output, else <scenario>.h5 beside the "
+                  "scenario file; a preset by name: in the current directory)");
   cmd->add_option("--threads", options->threads, "OpenMP threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--set", options->overrides, "Override a scenario key: KEY=VALUE with unit")
@@ -280,7 +383,8 @@ void add_run_command(CLI::App& app, Command& selected) {
                   "Run N needle-placement seeds (seed, seed+1, ...) and add their mean, SD, "
                   "min and max to the results (/replicates)")
       ->check(CLI::Range(1, 1000));
-  cmd->callback([options, &selected] { selected = [options] { return run(*options); }; });
+  cmd->callback(
+      [options, &selected] { selected = [options] { return run_reporting_faults(*options); }; });
 }
 
 }  // namespace dermasim::cli

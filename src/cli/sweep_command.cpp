@@ -14,6 +14,7 @@
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/units.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/checkpoint_file.hpp"
@@ -180,8 +181,19 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
                      std::to_string(args.threads_per_run) + " needs more than the " +
                      std::to_string(cores) + " cores of this machine; lower --jobs");
   options.progress = progress_printer(args.quiet);
-  const sweep::SweepResult r = sweep::run_sweep(spec, run_one, options);
-  return report(args, spec, r, interrupt.signal_number());
+  try {
+    const sweep::SweepResult r = sweep::run_sweep(spec, run_one, options);
+    return report(args, spec, r, interrupt.signal_number());
+  } catch (const io::FileError& e) {
+    // Runs in progress stay pending (their files are removed); every journaled run is complete.
+    throw io::FileError(
+        e.file(),
+        e.reason() + "; the sweep stopped, the runs it journaled are kept: " +
+            (e.fault() == io::FileError::Fault::no_space ? "free space" : "fix this") +
+            " and continue with: dermasim sweep " + args.sweep_file + " -o " + args.out_dir +
+            " --resume",
+        e.fault());
+  }
 }
 
 }  // namespace

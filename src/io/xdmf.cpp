@@ -2,10 +2,10 @@
 #include "dermasim/io/xdmf.hpp"
 
 #include <charconv>
-#include <fstream>
 #include <sstream>
+#include <vector>
 
-#include "dermasim/core/error.hpp"
+#include "dermasim/io/atomic_file.hpp"
 
 namespace dermasim::io {
 namespace {
@@ -40,48 +40,51 @@ std::string escape_xml(const std::string& text) {
   return out;
 }
 
-// Cell counts, slowest axis first, as in the HDF5 datasets.
-std::string cell_dims(const XdmfSeries& s) {
+// Always a 3DCoRectMesh: Xdmf3 lays a 2DCoRectMesh into ParaView's Y-Z plane (the default
+// camera then sees it edge-on), while nodes "1 (nz+1) (nx+1)" give an image in the X-Y plane.
+// The depth axis gets a negative step, so depth points down and the surface (0) is on top:
+// ParaView's Y in 2D, Z in 3D.
+void write_mesh(std::ostream& os, const XdmfSeries& s) {
+  const bool three = s.dimensions == 3;
+  os << "        <Topology TopologyType=\"3DCoRectMesh\" Dimensions=\"" << (three ? s.nz + 1 : 1)
+     << ' ' << (three ? s.ny + 1 : s.nz + 1) << ' ' << s.nx + 1 << "\"/>\n";
+  const std::string h = number(s.spacing_mm);
+  const std::string down = number(-s.spacing_mm);
+  os << "        <Geometry GeometryType=\"ORIGIN_DXDYDZ\">\n"
+     << "          <DataItem Format=\"XML\" NumberType=\"Float\" Precision=\"8\" "
+        "Dimensions=\"3\">0 0 0</DataItem>\n"
+     << "          <DataItem Format=\"XML\" NumberType=\"Float\" Precision=\"8\" "
+        "Dimensions=\"3\">"
+     << (three ? down + " " + h : h + " " + down) << ' ' << h << "</DataItem>\n"
+     << "        </Geometry>\n";
+}
+
+// Numbers separated by spaces.
+std::string join(const std::vector<std::size_t>& values) {
   std::ostringstream os;
-  os << s.nz << ' ';
-  if (s.dimensions == 3) os << s.ny << ' ';
-  os << s.nx;
+  for (std::size_t d = 0; d < values.size(); ++d) os << (d ? " " : "") << values[d];
   return os.str();
 }
 
-void write_mesh(std::ostream& os, const XdmfSeries& s) {
-  const bool three = s.dimensions == 3;
-  os << "        <Topology TopologyType=\"" << (three ? "3DCoRectMesh" : "2DCoRectMesh")
-     << "\" Dimensions=\"" << s.nz + 1 << ' ';
-  if (three) os << s.ny + 1 << ' ';
-  os << s.nx + 1 << "\"/>\n";
-  const int rank = three ? 3 : 2;
-  os << "        <Geometry GeometryType=\"" << (three ? "ORIGIN_DXDYDZ" : "ORIGIN_DXDY") << "\">\n"
-     << "          <DataItem Format=\"XML\" NumberType=\"Float\" Precision=\"8\" Dimensions=\""
-     << rank << "\">" << (three ? "0 0 0" : "0 0") << "</DataItem>\n"
-     << "          <DataItem Format=\"XML\" NumberType=\"Float\" Precision=\"8\" Dimensions=\""
-     << rank << "\">";
-  for (int d = 0; d < rank; ++d) os << (d ? " " : "") << number(s.spacing_mm);
-  os << "</DataItem>\n        </Geometry>\n";
-}
-
+// Snapshot k of /fields/<field> as an HDF DataItem with Xdmf 3's selection suffix
+// "|start:stride:count:dataset dimensions" (one entry per axis, snapshot axis first).
+// ParaView's default reader (Xdmf3) reads this form; from a HyperSlab DataItem it reads no
+// array at all.
 void write_attribute(std::ostream& os, const XdmfSeries& s, const std::string& field,
                      std::size_t snapshot) {
-  const std::string cells = cell_dims(s);
-  const int rank = s.dimensions + 1;
-  const std::size_t count = s.times_days.size();
+  std::vector<std::size_t> full{s.times_days.size(), static_cast<std::size_t>(s.nz)};
+  if (s.dimensions == 3) full.push_back(static_cast<std::size_t>(s.ny));
+  full.push_back(static_cast<std::size_t>(s.nx));
+  std::vector<std::size_t> start(full.size(), 0), stride(full.size(), 1), count = full;
+  start[0] = snapshot;
+  count[0] = 1;
   os << "        <Attribute Name=\"" << escape_xml(field)
      << "\" AttributeType=\"Scalar\" Center=\"Cell\">\n"
-     << "          <DataItem ItemType=\"HyperSlab\" Dimensions=\"" << cells
-     << "\" Type=\"HyperSlab\">\n"
-     << "            <DataItem Dimensions=\"3 " << rank << "\" Format=\"XML\">" << snapshot;
-  for (int d = 1; d < rank; ++d) os << " 0";
-  for (int d = 0; d < rank; ++d) os << " 1";
-  os << " 1 " << cells << "</DataItem>\n"
-     << "            <DataItem Dimensions=\"" << count << ' ' << cells
+     << "          <DataItem Dimensions=\"" << join(count)
      << "\" NumberType=\"Float\" Precision=\"4\" Format=\"HDF\">" << escape_xml(s.h5_file_name)
-     << ":/fields/" << escape_xml(field) << "</DataItem>\n"
-     << "          </DataItem>\n        </Attribute>\n";
+     << ":/fields/" << escape_xml(field) << '|' << join(start) << ':' << join(stride) << ':'
+     << join(count) << ':' << join(full) << "</DataItem>\n"
+     << "        </Attribute>\n";
 }
 
 }  // namespace
@@ -104,19 +107,9 @@ std::string xdmf_document(const XdmfSeries& s) {
 }
 
 void write_xdmf(const std::filesystem::path& path, const XdmfSeries& series) {
-  std::filesystem::path temporary = path;
-  temporary += ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << xdmf_document(series);
-    out.close();
-    if (!out) throw IoError("cannot write XDMF sidecar " + temporary.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec)
-    throw IoError("cannot rename " + temporary.string() + " to " + path.string() + ": " +
-                  ec.message());
+  AtomicFile file(path);
+  file.write(xdmf_document(series));
+  file.commit();
 }
 
 }  // namespace dermasim::io

@@ -136,6 +136,7 @@ Simulation read_simulation(Reader& reader, const std::string& name) {
   s.snapshots_around_sessions = reader.get("simulation.snapshots.around_sessions").boolean;
   s.output = reader.get("simulation.output", name + ".h5", "default: <name>.h5").text;
   if (s.output.empty()) fail(reader.where("simulation.output"), "simulation.output", "is empty");
+  s.output_given = reader.given("simulation.output");
   s.step_tolerance = reader.get("simulation.step_tolerance").number;
   s.max_step = reader.get("simulation.max_step").number;
   return s;

@@ -91,7 +91,8 @@ constexpr KeySpec kKeys[] = {
   {"simulation.snapshots.around_sessions", K::kBoolean, "", 0, 0, kNoChoices, "true",
    "also snapshot just before and 2 days after each session"},
   {"simulation.output", K::kText, "", 0, 0, kNoChoices, "(<name>.h5)",
-   "results file (dermasim run -o overrides it)"},
+   "results file (dermasim run -o overrides it; with neither, dermasim run FILE.yaml writes "
+   "FILE.h5 beside FILE.yaml)"},
   {"simulation.step_tolerance", K::kNumber, "", 1e-6, 0.1, kNoChoices, "3e-3",
    "relative error tolerance of the adaptive time step"},
   {"simulation.max_step", K::kQuantity, "days", 1.0 / 1440, 30, kNoChoices, "1 day",

@@ -127,6 +127,16 @@ RunOutcome run_engine(const RunRequest& request) {
     // An abandoned run is not an outcome: it stays pending and runs again on --resume.
     outcome.status = finished ? RunStatus::ok : RunStatus::pending;
     if (!finished) outcome.metrics.clear();
+  } catch (const IoError&) {
+    // A fault of the machine (a full disk), not of this run: it stops the sweep, the run stays
+    // pending and runs again on --resume. Its unfinished file goes, to free the space.
+    if (!request.field_output.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove(io::partial_path(request.field_output), ignored);
+      std::filesystem::remove(request.field_output, ignored);
+      std::filesystem::remove(io::xdmf_path(request.field_output), ignored);
+    }
+    throw;
   } catch (const Error& e) {
     outcome.status = RunStatus::failed;
     outcome.error = request.replicates > 1

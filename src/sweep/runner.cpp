@@ -52,6 +52,8 @@ RunOutcome execute_run(const RunFunction& run, const RunRequest& request) {
   RunOutcome outcome;
   try {
     outcome = run(request);
+  } catch (const IoError&) {
+    throw;  // a file fault stops the sweep (run_sweep) rather than failing run after run
   } catch (const std::exception& e) {
     outcome = {RunStatus::failed, e.what(), {}};
   } catch (...) {

@@ -1,19 +1,18 @@
-// Summary writers (CSV and HDF5), each atomic through a temporary file and rename().
+// Summary writers (CSV and HDF5), each atomic through io::AtomicFile (temporary + rename).
 #include "dermasim/sweep/summary.hpp"
 
-#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <ctime>
-#include <fstream>
 #include <span>
+#include <sstream>
 #include <string_view>
 
 #include "csv.hpp"
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
+#include "dermasim/io/atomic_file.hpp"
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
@@ -25,15 +24,6 @@ namespace dermasim::sweep {
 namespace h5 = io::h5;
 
 namespace {
-
-std::filesystem::path temp_path(const std::filesystem::path& file) {
-  return file.string() + ".tmp";
-}
-
-void commit(const std::filesystem::path& tmp, const std::filesystem::path& file) {
-  if (std::rename(tmp.c_str(), file.c_str()) != 0)
-    throw IoError(file.string() + ": cannot replace: " + std::strerror(errno));
-}
 
 std::string iso8601_now() {
   const std::time_t t = std::time(nullptr);
@@ -199,42 +189,39 @@ std::vector<std::vector<double>> SweepRecords::sds() const {
 
 void write_summary_csv(const std::filesystem::path& file, const RunTable& table,
                        const SweepRecords& records) {
-  const auto tmp = temp_path(file);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError(tmp.string() + ": cannot create");
-    out << "run,status";
+  std::ostringstream out;
+  out << "run,status";
+  for (std::size_t j = 0; j < table.width(); ++j)
+    out << ','
+        << csv_field(table.units[j].empty() ? table.keys[j]
+                                            : table.keys[j] + " [" + table.units[j] + "]");
+  for (const auto& c : records.columns) out << ',' << csv_field(c.name);
+  for (std::size_t c = 0; records.replicates > 1 && c < records.columns.size(); ++c)
+    out << ',' << csv_field(records.columns[c].name + " sd");
+  out << ",error\n";
+  const auto means = records.means();
+  const auto sds = records.replicates > 1 ? records.sds() : decltype(means){};
+  for (std::size_t r = 0; r < table.runs; ++r) {
+    out << r << ',' << to_string(records.status[r]);
     for (std::size_t j = 0; j < table.width(); ++j)
       out << ','
-          << csv_field(table.units[j].empty() ? table.keys[j]
-                                              : table.keys[j] + " [" + table.units[j] + "]");
-    for (const auto& c : records.columns) out << ',' << csv_field(c.name);
-    for (std::size_t c = 0; records.replicates > 1 && c < records.columns.size(); ++c)
-      out << ',' << csv_field(records.columns[c].name + " sd");
-    out << ",error\n";
-    const auto means = records.means();
-    const auto sds = records.replicates > 1 ? records.sds() : decltype(means){};
-    for (std::size_t r = 0; r < table.runs; ++r) {
-      out << r << ',' << to_string(records.status[r]);
-      for (std::size_t j = 0; j < table.width(); ++j)
-        out << ','
-            << (table.numeric[j] ? cell(table.number[r * table.width() + j])
-                                 : csv_field(table.value(r, j)));
-      for (const auto& m : means) out << ',' << cell(m[r]);
-      for (const auto& s : sds) out << ',' << cell(s[r]);
-      out << ',' << csv_field(records.error[r]) << '\n';
-    }
-    if (!out.flush()) throw IoError(tmp.string() + ": cannot write");
+          << (table.numeric[j] ? cell(table.number[r * table.width() + j])
+                               : csv_field(table.value(r, j)));
+    for (const auto& m : means) out << ',' << cell(m[r]);
+    for (const auto& s : sds) out << ',' << cell(s[r]);
+    out << ',' << csv_field(records.error[r]) << '\n';
   }
-  commit(tmp, file);
+  io::AtomicFile csv(file);
+  csv.write(out.str());
+  csv.commit();
 }
 
 void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
                       const RunTable& table, const SweepRecords& records,
                       const std::vector<ColumnSensitivity>& sensitivity) {
-  const auto tmp = temp_path(file);
+  io::AtomicFile atomic(file);
   {
-    h5::Handle root = h5::create_file(tmp.string());
+    h5::Handle root = h5::create_file(atomic.temporary().string());
     std::int64_t ok = 0, failed = 0;
     for (auto s : records.status) {
       ok += s == RunStatus::ok;
@@ -303,7 +290,7 @@ void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
     h5::flush(root);
     root.close();
   }
-  commit(tmp, file);
+  atomic.commit();
 }
 
 }  // namespace dermasim::sweep

@@ -151,6 +151,12 @@ class ResultsWriter {
 
   const std::filesystem::path& output_path() const;
 
+  /// After a failed write (a full disk): stops writing for good, without closing the file
+  /// (whose close would try to flush, fail again and leave it inconsistent). The .partial
+  /// stays as it was at the last flush (every snapshot and every checkpoint_marks()), so
+  /// resume() can continue it from a checkpoint. The destructor then does nothing.
+  void abandon() noexcept;
+
  private:
   struct State;
   explicit ResultsWriter(std::unique_ptr<State> state);

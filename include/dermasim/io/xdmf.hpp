@@ -1,11 +1,12 @@
 // XDMF 3 sidecar for a results file, so ParaView (and VisIt) open every field as a time series.
 //
 // Layout: one Domain holding a Temporal collection of Uniform grids, one per snapshot, each
-// with a <Time>. The mesh is a 2DCoRectMesh (2D: nz+1 x nx+1 nodes, axes z, x) or a
-// 3DCoRectMesh (nz+1 x ny+1 x nx+1) with ORIGIN_DXDY / ORIGIN_DXDYDZ geometry (slowest axis
-// first, origin 0 at the skin surface corner), and the fields are Cell-centred Attributes,
-// one HyperSlab per snapshot into the (S, nz[, ny], nx) dataset /fields/<name> of the .h5.
-// Depth z grows along the mesh's second axis: in ParaView's default view depth points up.
+// with a <Time> (days). The mesh is a 3DCoRectMesh with ORIGIN_DXDYDZ geometry in mm, origin 0
+// at the skin surface corner: in 2D "1 (nz+1) (nx+1)" nodes, x along ParaView's X and depth
+// along -Y; in 3D "(nz+1) (ny+1) (nx+1)" nodes, x along X, y along Y and depth along -Z. The
+// fields are Cell-centred Attributes, each an HDF DataItem with a "|start:stride:count:dims"
+// selection of snapshot k of the (S, nz[, ny], nx) dataset /fields/<name> in the .h5: the form
+// ParaView's default reader (Xdmf3) opens with every field.
 #pragma once
 #include <filesystem>
 #include <string>

@@ -52,6 +52,7 @@ struct Simulation {
   double snapshot_interval = 7.0;         ///< days
   bool snapshots_around_sessions = true;  ///< plus one just before and 2 days after each session
   std::string output;                     ///< results file path (default "<name>.h5")
+  bool output_given = false;              ///< simulation.output set in the file or by --set
   double step_tolerance = 3e-3;           ///< relative, adaptive time-step control
   double max_step = 1.0;                  ///< days, upper bound on the time step
 };
