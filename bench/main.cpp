@@ -58,6 +58,9 @@ void report(benchmark::State& state, double updates, double bytes) {
   const double iterations = static_cast<double>(state.iterations());
   state.counters["updates/s"] =
       benchmark::Counter(updates * iterations, benchmark::Counter::kIsRate);
+  // The inverse, in ns per cell-field update (cell-step of one field): what a user's run pays.
+  state.counters["ns/update"] = benchmark::Counter(
+      updates * iterations * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
   state.counters["bytes/s"] = benchmark::Counter(bytes * iterations, benchmark::Counter::kIsRate,
                                                  benchmark::Counter::OneK::kIs1024);
   if (triad_bandwidth() > 0.0) {

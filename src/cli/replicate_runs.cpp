@@ -99,7 +99,7 @@ ReplicateOutcome run_replicates(const sim::RunConfig& config, std::size_t count,
     sim::MetricLog log(progress);
     try {
       while (!simulation.finished() && !stop()) {
-        simulation.run_until(simulation.time() + poll, log);
+        simulation.run_past(simulation.time() + poll, log);
       }
     } catch (const NumericalError& e) {
       display.finish();

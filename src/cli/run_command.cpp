@@ -53,10 +53,9 @@ struct RunOptions {
   std::size_t replicates = 0;    // 0: one plain run; N: seeds seed .. seed + N - 1
 };
 
-// Simulated days per call of run_until: the interrupt flag is polled, and checkpoints are
-// taken, between calls. Whole days are also metric stops, so polling adds no steps and a
-// checkpoint lands where an uninterrupted run stops too (the resumed run is bit for bit the
-// same).
+// Simulated days per call of run_past: the interrupt flag is polled, and checkpoints are
+// taken, between calls. run_past adds no stops, so polling adds no steps and a checkpoint
+// lands where an uninterrupted run stops too (the resumed run is bit for bit the same).
 constexpr double kPollInterval = 1.0;
 
 // Where a run was when a file fault stopped it, for the one-line message of report_fault.
@@ -256,7 +255,7 @@ int run(const RunOptions& o, RunTrace& trace) {
   std::optional<ReplicateOutcome> replicates;
   try {
     while (!simulation.finished() && !interrupt.interrupted()) {
-      simulation.run_until(simulation.time() + kPollInterval, observer);
+      simulation.run_past(simulation.time() + kPollInterval, observer);
       if (simulation.time() >= next_checkpoint && !simulation.finished()) {
         save();
         next_checkpoint += every;

@@ -116,13 +116,14 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
   const bool from_partial = fs::exists(s.partial, ec);
   const fs::path source = from_partial ? s.partial : s.out;
   if (!fs::exists(source, ec)) {
-    throw IoError("cannot resume: neither " + s.partial.string() + " nor " + s.out.string() +
-                  " exists");
+    throw FileError(s.out.string(), "cannot resume: neither it nor " +
+                                        s.partial.filename().string() +
+                                        " (the results so far) exists; run the scenario again");
   }
   s.file = h5::open_file(source.string(), true);
   if (!h5::has_attribute(s.file, kFileKindAttribute) ||
       h5::read_string_attribute(s.file, kFileKindAttribute) != kResultsFileKind) {
-    throw IoError("cannot resume " + source.string() + ": not a dermasim results file");
+    throw FileError(source.string(), "cannot resume: not a dermasim results file");
   }
   // Check every series before cutting any, so a refused resume leaves the file untouched.
   for (const auto& [path, rows] :
@@ -130,8 +131,9 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
         {"metrics/time_days", keep.metric_samples},
         {"events", keep.events}}) {
     if (h5::shape(h5::open_dataset(s.file, path)).at(0) < rows) {
-      throw IoError("cannot resume " + source.string() + ": /" + path + " holds fewer than " +
-                    std::to_string(rows) + " rows");
+      throw FileError(source.string(), std::string("cannot resume: /") + path +
+                                           " holds fewer than the checkpoint's " +
+                                           std::to_string(rows) + " rows");
     }
   }
   // What is kept must be intact (rows past the marks may be torn by a kill: they are cut).
@@ -147,7 +149,7 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
   if (h5::has_filter(event_rows, H5Z_FILTER_FLETCHER32)) h5::verify_rows(event_rows, keep.events);
   if (!from_partial) {
     fs::rename(s.out, s.partial, ec);
-    if (ec) throw IoError("cannot rename " + s.out.string() + ": " + ec.message());
+    if (ec) throw_os_error(s.out, "rename it to " + s.partial.filename().string(), ec.value());
   }
   h5::write_attribute(s.file, "status", std::string_view("running"));
   const h5::Handle grid =

@@ -108,7 +108,11 @@ double AdaptiveIntegrator::estimate_error(const FieldSet& state, double dt) {
 
 void AdaptiveIntegrator::advance_to(FieldSet& state, double& t, double t_end,
                                     SplittingStepper& stepper) {
-  while (t < t_end) {
+  while (t < t_end) step(state, t, t_end, stepper);
+}
+
+void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, SplittingStepper& stepper) {
+  for (;;) {
     double dt = std::min(proposed_dt_, settings_.dt_max);
     // Land exactly on t_end; stretch a step slightly rather than leave a sliver.
     const bool lands = t + 1.01 * dt >= t_end;
@@ -117,6 +121,7 @@ void AdaptiveIntegrator::advance_to(FieldSet& state, double& t, double t_end,
     stepper.step(state, t, dt);
     const double error = estimate_error(state, dt);
     if (error <= 1.0) {
+      step_start_ = t;
       t = lands ? t_end : t + dt;
       std::swap(previous_increment_, increment_);
       const double factor =
@@ -131,22 +136,37 @@ void AdaptiveIntegrator::advance_to(FieldSet& state, double& t, double t_end,
       stats_.last_dt = dt;
       stats_.smallest_dt = stats_.accepted == 1 ? dt : std::min(stats_.smallest_dt, dt);
       stats_.largest_dt = std::max(stats_.largest_dt, dt);
-    } else {
-      copy_values(saved_, state);
-      stats_.rejected++;
-      const double shrink = error == error ? std::clamp(kSafety / std::sqrt(error),
-                                                        kRejectShrinkMin, kRejectShrinkMax)
-                                           : kRejectShrinkMin;
-      proposed_dt_ = dt * shrink;
-      if (proposed_dt_ < settings_.dt_min) {
-        std::ostringstream os;
-        os << "time step collapsed to " << proposed_dt_ << " day at t = " << t << " day ("
-           << (error == error ? "error estimate too large" : "NaN in the solution")
-           << "; dt_min = " << settings_.dt_min << " day)";
-        throw NumericalError(os.str());
-      }
+      return;
+    }
+    copy_values(saved_, state);
+    stats_.rejected++;
+    const double shrink =
+        error == error ? std::clamp(kSafety / std::sqrt(error), kRejectShrinkMin, kRejectShrinkMax)
+                       : kRejectShrinkMin;
+    proposed_dt_ = dt * shrink;
+    if (proposed_dt_ < settings_.dt_min) {
+      std::ostringstream os;
+      os << "time step collapsed to " << proposed_dt_ << " day at t = " << t << " day ("
+         << (error == error ? "error estimate too large" : "NaN in the solution")
+         << "; dt_min = " << settings_.dt_min << " day)";
+      throw NumericalError(os.str());
     }
   }
+}
+
+const FieldSet& AdaptiveIntegrator::interpolate(double s) {
+  const double theta = (s - step_start_) / previous_dt_;
+  const std::size_t n = saved_.grid().cells();
+  // Into increment_: it is scratch until the next step's error pass overwrites it.
+#pragma omp parallel
+  for (int f = 0; f < saved_.size(); ++f) {
+    const double* start = saved_[f].data();
+    const double* du = previous_increment_[f].data();
+    double* out = increment_[f].data();
+#pragma omp for schedule(static) nowait
+    for (std::size_t c = 0; c < n; ++c) out[c] = start[c] + theta * du[c];
+  }
+  return increment_;
 }
 
 }  // namespace dermasim

@@ -95,7 +95,7 @@ constexpr KeySpec kKeys[] = {
    "FILE.h5 beside FILE.yaml)"},
   {"simulation.step_tolerance", K::kNumber, "", 1e-6, 0.1, kNoChoices, "3e-3",
    "relative error tolerance of the adaptive time step"},
-  {"simulation.max_step", K::kQuantity, "days", 1.0 / 1440, 30, kNoChoices, "1 day",
+  {"simulation.max_step", K::kQuantity, "days", 1.0 / 1440, 30, kNoChoices, "30 days",
    "largest time step the step control may take"},
 };
 // clang-format on

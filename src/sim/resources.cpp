@@ -4,7 +4,8 @@
 // the model keeps three per-cell maps; the results writer converts a field to float32 and
 // compresses with about 12 bytes of scratch per cell and thread. Plus a fixed base for the
 // program, HDF5 and OpenMP. Checked against the measured peak (tests/regression).
-// Time: steps ~ duration / dt_max for the slow phase plus a burst after every event, each step
+// Time: steps ~ duration / dt_max for the slow phase plus a burst after every event (the
+// standard preset: about 95 steps per session, most of them in the week after it), each step
 // costing about kSecondsPerCellStep per cell on one thread (measured on the standard preset).
 #include "dermasim/sim/resources.hpp"
 
@@ -20,7 +21,7 @@ constexpr double kChemotaxisScratchArrays = 4.0;
 constexpr double kModelCellMaps = 3.0;
 constexpr double kWriterBytesPerCellAndThread = 12.0;
 constexpr double kStateCopies = 5.0;  // state, initial, saved, increment, previous increment
-constexpr double kStepsAfterEvent = 60.0;
+constexpr double kStepsAfterEvent = 95.0;
 constexpr double kSecondsPerCellStep = 1.0e-7;
 
 }  // namespace

@@ -70,7 +70,7 @@ std::vector<Elapsed> timed_days(const RunConfig& config, long steps, double seco
   const double cpu_start = process_cpu_seconds();
   std::vector<Elapsed> elapsed;
   while (!simulation.finished()) {
-    simulation.run_until(simulation.time() + 1.0, nothing);
+    simulation.run_past(simulation.time() + 1.0, nothing);
     elapsed.push_back({since(start), process_cpu_seconds() - cpu_start});
     if (steps > 0 && simulation.step_statistics().accepted >= steps &&
         elapsed.back().wall >= seconds)

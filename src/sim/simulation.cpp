@@ -43,25 +43,85 @@ Simulation::Simulation(RunConfig config)
   model_.check_homeostasis();
 }
 
-double Simulation::next_stop() const {
-  const OutputSchedule& o = config_.output;
+double Simulation::next_hard_stop() const {
   double t = config_.duration;
-  t = std::min(t, next_metric_ * o.metric_interval);
-  if (o.snapshot_interval > 0.0) t = std::min(t, next_snapshot_ * o.snapshot_interval);
   if (next_event_ < config_.events.size()) t = std::min(t, config_.events[next_event_].time_days);
+  return t;
+}
+
+double Simulation::next_output() const {
+  const OutputSchedule& o = config_.output;
+  double t = next_metric_ * o.metric_interval;
+  if (o.snapshot_interval > 0.0) t = std::min(t, next_snapshot_ * o.snapshot_interval);
   if (!pending_post_snapshots_.empty()) t = std::min(t, pending_post_snapshots_.front());
   return t;
 }
 
-void Simulation::snapshot(Observer& observer) {
-  if (last_snapshot_time_ >= 0.0 && std::abs(time_ - last_snapshot_time_) <= kTimeEps) return;
-  observer.on_snapshot(time_, state_);
-  last_snapshot_time_ = time_;
+void Simulation::snapshot(double t, const FieldSet& state, Observer& observer) {
+  if (last_snapshot_time_ >= 0.0 && std::abs(t - last_snapshot_time_) <= kTimeEps) return;
+  observer.on_snapshot(t, state);
+  last_snapshot_time_ = t;
 }
 
-void Simulation::sample(Observer& observer) {
-  observer.on_metrics(time_, metrics_.compute(state_));
-  last_metric_time_ = time_;
+void Simulation::sample(double t, const FieldSet& state, Observer& observer) {
+  observer.on_metrics(t, metrics_at(t, state));
+  last_metric_time_ = t;
+}
+
+const model::MetricValues& Simulation::metrics_at(double t, const FieldSet& state) {
+  cached_metrics_ = metrics_.compute(state);
+  cached_metrics_time_ = t;
+  return cached_metrics_;
+}
+
+template <class Metrics, class State>
+void Simulation::emit_scheduled(double t, bool sampled, Metrics metrics, State state,
+                                Observer& observer) {
+  const OutputSchedule& o = config_.output;
+  const double due = t + kTimeEps;
+  if (next_metric_ * o.metric_interval <= due) {
+    if (!sampled) {
+      observer.on_metrics(t, metrics());
+      last_metric_time_ = t;
+    }
+    while (next_metric_ * o.metric_interval <= due) ++next_metric_;
+  }
+  if (o.snapshot_interval > 0.0 && next_snapshot_ * o.snapshot_interval <= due) {
+    snapshot(t, state(), observer);
+    while (next_snapshot_ * o.snapshot_interval <= due) ++next_snapshot_;
+  }
+  while (!pending_post_snapshots_.empty() && pending_post_snapshots_.front() <= due) {
+    snapshot(t, state(), observer);
+    pending_post_snapshots_.erase(pending_post_snapshots_.begin());
+  }
+}
+
+void Simulation::emit_interpolated(Observer& observer) {
+  const double t0 = integrator_.step_start(), t1 = time_;
+  // Metric values are interpolated between the two ends of the step (computed once per step
+  // instead of once per sample, which matters when a step spans weeks), snapshots come from
+  // the interpolated state: both are first-order dense output of the first-order scheme.
+  model::MetricValues start{}, end{};
+  bool ends_known = false;
+  for (double s = next_output(); s < t1 - kTimeEps; s = next_output()) {
+    const auto metrics = [&] {
+      if (!ends_known) {
+        start = cached_metrics_time_ == t0 ? cached_metrics_
+                                           : metrics_.compute(integrator_.step_start_state());
+        end = metrics_at(t1, state_);
+        ends_known = true;
+      }
+      const double theta = (s - t0) / (t1 - t0);
+      model::MetricValues values;
+      for (std::size_t m = 0; m < values.size(); ++m) {
+        values[m] = start[m] + theta * (end[m] - start[m]);
+      }
+      return values;
+    };
+    emit_scheduled(
+        s, false, metrics, [&]() -> const FieldSet& { return integrator_.interpolate(s); },
+        observer);
+  }
 }
 
 void Simulation::process_due(Observer& observer) {
@@ -71,8 +131,9 @@ void Simulation::process_due(Observer& observer) {
       o.snapshot_interval > 0.0 && next_snapshot_ * o.snapshot_interval <= due;
   bool event_applied = false;
   while (next_event_ < config_.events.size() && config_.events[next_event_].time_days <= due) {
-    if (o.snapshot_before_session || snapshot_due) snapshot(observer);
+    if (o.snapshot_before_session || snapshot_due) snapshot(time_, state_, observer);
     const Event& event = config_.events[next_event_];
+    cached_metrics_time_ = -1.0;  // the state jumps
     EventRecord record{next_event_, event,
                        model::apply_needle_session(state_, event.session, config_.parameters,
                                                    config_.seed, kSessionStreamBase + next_event_)};
@@ -84,36 +145,27 @@ void Simulation::process_due(Observer& observer) {
     }
     ++next_event_;
     event_applied = true;
-    sample(observer);
+    sample(time_, state_, observer);
   }
-  if (next_metric_ * o.metric_interval <= due) {
-    if (!event_applied) sample(observer);
-    while (next_metric_ * o.metric_interval <= due) ++next_metric_;
-  }
-  if (snapshot_due) {
-    snapshot(observer);
-    while (next_snapshot_ * o.snapshot_interval <= due) ++next_snapshot_;
-  }
-  while (!pending_post_snapshots_.empty() && pending_post_snapshots_.front() <= due) {
-    snapshot(observer);
-    pending_post_snapshots_.erase(pending_post_snapshots_.begin());
-  }
+  emit_scheduled(
+      time_, event_applied, [&] { return metrics_at(time_, state_); },
+      [&]() -> const FieldSet& { return state_; }, observer);
   if (time_ >= config_.duration - kTimeEps) {
-    if (std::abs(time_ - last_metric_time_) > kTimeEps) sample(observer);
-    snapshot(observer);
+    if (std::abs(time_ - last_metric_time_) > kTimeEps) sample(time_, state_, observer);
+    snapshot(time_, state_, observer);
   }
 }
 
-void Simulation::run_until(double t_end, Observer& observer) {
-  t_end = std::min(t_end, config_.duration);
+void Simulation::advance(double t_target, double limit, Observer& observer) {
+  limit = std::min(limit, config_.duration);
+  t_target = std::min(t_target, limit);
   if (!started_) {
     process_due(observer);
     started_ = true;
   }
-  while (time_ < t_end - kTimeEps) {
-    const double stop = std::min(next_stop(), t_end);
-    integrator_.advance_to(state_, time_, stop, stepper_);
-    time_ = stop;
+  while (time_ < t_target - kTimeEps) {
+    integrator_.step(state_, time_, std::min(next_hard_stop(), limit), stepper_);
+    emit_interpolated(observer);
     process_due(observer);
     const StepStatistics& s = integrator_.statistics();
     observer.on_progress(Progress{time_, config_.duration, s.accepted, s.rejected, next_event_,

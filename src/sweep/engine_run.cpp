@@ -65,7 +65,7 @@ bool advance(sim::Simulation& simulation, sim::Observer& observer, double t,
              const RunRequest& request) {
   while (simulation.time() < t) {
     if (request.stop_requested()) return false;
-    simulation.run_until(std::min(t, simulation.time() + kPollInterval), observer);
+    simulation.run_past(simulation.time() + kPollInterval, observer, t);
   }
   return true;
 }

@@ -3,7 +3,10 @@
 // Every HDF5 object (file, group, dataset, dataspace, attribute, datatype, property list) is
 // held by a move-only Handle that closes it with the matching H5?close. Each Handle also carries
 // `where`, the file and object path ("out.h5:/fields/collagen_mature"), so that a failing call
-// throws an IoError naming both, followed by HDF5's innermost reason. HDF5's own printing of
+// throws an io::FileError "out.h5: cannot write /fields/collagen_mature: <reason>", the reason
+// read from HDF5's whole error stack (an errno becomes "no space left on device", a refused
+// lock "another dermasim process is writing it (pid N: ...)", a failed checksum "damaged: ...").
+// DERMASIM_HDF5_ERRORS=1 prints HDF5's own stack to stderr as well, for bug reports. HDF5's own printing of
 // its error stack is switched off (H5Eset_auto2, a per-thread setting in thread-safe HDF5) by
 // every function that opens or creates a file, group or dataset: errors surface once, as
 // exceptions, never as a wall of text on stderr.
@@ -59,7 +62,7 @@ class Handle {
 /// Turns off HDF5's automatic printing of its error stack for the calling thread.
 void silence_hdf5_errors();
 
-/// Throws IoError "HDF5: cannot <action> <where>: <innermost HDF5 reason>".
+/// Throws io::FileError "<file>: cannot <action> <object>: <reason>" (see above).
 [[noreturn]] void fail(std::string_view action, std::string_view where);
 
 /// Returns `id` when valid, else fail(action, where).

@@ -49,6 +49,16 @@ class AdaptiveIntegrator {
   AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings);
   /// Steps `state` from t to exactly t_end (t is updated).
   void advance_to(FieldSet& state, double& t, double t_end, SplittingStepper& stepper);
+  /// One accepted step from t towards t_end, landing exactly on t_end when it is within
+  /// reach (t is updated); rejected attempts are retried inside.
+  void step(FieldSet& state, double& t, double t_end, SplittingStepper& stepper);
+  /// Dense output of the last accepted step, which went from t0 to t1: the state at s in
+  /// [t0, t1] by linear interpolation (consistent with the first-order scheme; a convex
+  /// combination, so it keeps positivity and conservation). Valid until the next step.
+  const FieldSet& interpolate(double s);
+  /// Start time and start state of the last accepted step. Valid until the next step.
+  double step_start() const { return step_start_; }
+  const FieldSet& step_start_state() const { return saved_; }
   /// Forgets the step history: call after an event changed the state discontinuously.
   void restart();
   const StepStatistics& statistics() const { return stats_; }
@@ -70,6 +80,7 @@ class AdaptiveIntegrator {
   FieldSet previous_increment_;  // du of the last accepted step
   bool has_history_ = false;
   double previous_dt_ = 0.0;
+  double step_start_ = 0.0;  // t0 of the last accepted step (for interpolate)
   double proposed_dt_;
   StepStatistics stats_;
 };

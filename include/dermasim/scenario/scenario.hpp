@@ -54,7 +54,7 @@ struct Simulation {
   std::string output;                     ///< results file path (default "<name>.h5")
   bool output_given = false;              ///< simulation.output set in the file or by --set
   double step_tolerance = 3e-3;           ///< relative, adaptive time-step control
-  double max_step = 1.0;                  ///< days, upper bound on the time step
+  double max_step = 30.0;                 ///< days, upper bound on the time step
 };
 
 struct Scenario {

@@ -5,8 +5,11 @@
 //
 // Output schedule (times in days): metrics at 0, every metric_interval, after every event and
 // at the end; snapshots at 0, every snapshot_interval, just before each session, 2 days after
-// each session and at the end (never twice at one time). Each stop is reached exactly by
-// AdaptiveIntegrator::advance_to, so outputs are not interpolated.
+// each session and at the end (never twice at one time). Only events, the end and the t_end of
+// run_until are stops that a step lands on exactly; metrics and snapshots due between two
+// accepted steps come from the step's dense output (linear interpolation, consistent with the
+// first-order scheme), so the step size is set by accuracy alone and can grow to weeks when
+// the tissue is at rest.
 #pragma once
 #include <memory>
 #include <vector>
@@ -65,6 +68,8 @@ struct Checkpoint {
 
 class Simulation {
  public:
+  static constexpr double kForever = 1e300;  ///< days: no limit for run_past
+
   /// Builds the model and checks homeostasis; throws InputError for a bad configuration.
   explicit Simulation(RunConfig config);
   Simulation(const Simulation&) = delete;
@@ -72,8 +77,15 @@ class Simulation {
 
   /// Runs to the configured duration.
   void run(Observer& observer) { run_until(config_.duration, observer); }
-  /// Runs to min(t_end, duration), emitting every output due up to and including t_end.
-  void run_until(double t_end, Observer& observer);
+  /// Runs to exactly min(t_end, duration), emitting every output due up to and including t_end.
+  void run_until(double t_end, Observer& observer) { advance(t_end, t_end, observer); }
+  /// Runs whole steps until time() >= min(t, limit, duration), landing on limit if it is
+  /// reached, and emits every output due up to time(). Unlike run_until it adds no stop at t,
+  /// so a run polled this way takes the steps of an uninterrupted one: a checkpoint taken
+  /// between two calls resumes bit for bit.
+  void run_past(double t, Observer& observer, double limit = kForever) {
+    advance(t, limit, observer);
+  }
 
   double time() const { return time_; }
   bool finished() const { return time_ >= config_.duration; }
@@ -93,10 +105,21 @@ class Simulation {
   void restore(const Checkpoint& checkpoint);
 
  private:
-  double next_stop() const;
+  void advance(double t_target, double limit, Observer& observer);
+  double next_hard_stop() const;  // next event or the end
+  double next_output() const;     // next metric or snapshot time
+  // Events and outputs due at time_ (a stop or the end of a step).
   void process_due(Observer& observer);
-  void snapshot(Observer& observer);
-  void sample(Observer& observer);
+  // Outputs due before time_, from the dense output of the step just taken.
+  void emit_interpolated(Observer& observer);
+  // Metrics and snapshots due at t; metrics() and state() give the values at t (called only
+  // when needed); `sampled`: metrics already sent.
+  template <class Metrics, class State>
+  void emit_scheduled(double t, bool sampled, Metrics metrics, State state, Observer& observer);
+  void snapshot(double t, const FieldSet& state, Observer& observer);
+  void sample(double t, const FieldSet& state, Observer& observer);
+  // Metrics of `state` at t, kept as the start values of the next step's dense output.
+  const model::MetricValues& metrics_at(double t, const FieldSet& state);
 
   RunConfig config_;
   model::TissueModel model_;
@@ -114,6 +137,8 @@ class Simulation {
   std::vector<double> pending_post_snapshots_;  // sorted
   double last_metric_time_ = -1.0, last_snapshot_time_ = -1.0;
   bool started_ = false;
+  model::MetricValues cached_metrics_{};
+  double cached_metrics_time_ = -1.0;  // time of cached_metrics_ (-1: none)
 };
 
 }  // namespace dermasim::sim
