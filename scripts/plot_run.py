@@ -210,10 +210,11 @@ def surface_profile(run, out_dir, dpi):
     fig.suptitle(f"{run.name}: scar surface profile", fontsize=14)
     fig.savefig(os.path.join(out_dir, "surface_profile.png"), dpi=dpi, bbox_inches="tight")
     plt.close(fig)
-    return ("Surface profile of the scar: at each lateral position, the collagen surplus or "
-            "deficit integrated over the depth of the dermis, relative to the collagen at the "
-            "same depth before treatment (lateral median of the first snapshot, which ignores "
-            "the scar), gives the equivalent rise or fall of the skin surface (mm). An atrophic "
+    return ("Surface profile of the scar: the skin surface the engine computes, as the rise "
+            "or fall (mm) relative to the untreated skin beside the scar. At each lateral "
+            "position the change of collagen volume over the depth of the dermis counts (new "
+            "collagen beyond the starting density only in part: needled dermis densifies), "
+            "spread sideways by the skin sheet. An atrophic "
             "scar starts as a dip; treatment that rebuilds collagen raises it towards zero. "
             "Right: the same elevation at every snapshot (time upwards), blue where the "
             "surface lies below the surrounding skin, red above it, on a colour range "

@@ -283,11 +283,12 @@ def surface_figure(runs, labels, colours):
                       yaxis_title="surface elevation vs the skin before treatment (mm)",
                       legend=dict(orientation="h", y=-0.2, yanchor="top", x=0),
                       margin=dict(t=30))
-    caption = ("The scar's surface profile: at each lateral position, the collagen surplus or "
-               "deficit summed over the depth of the dermis, relative to the collagen at the "
-               "same depth in the skin beside the scar before treatment, as the equivalent rise "
-               "or fall of the surface in mm (0 = level with the skin around it). An atrophic "
-               "scar starts as a dip; rebuilt collagen raises it towards 0.")
+    caption = ("The scar's surface profile: the skin surface the engine computes, as the rise "
+               "or fall in mm relative to the untreated skin beside the scar (0 = level with "
+               "it). At each lateral position the change of collagen volume over the depth of "
+               "the dermis counts (new collagen beyond the starting density only in part: "
+               "needled dermis densifies), spread sideways by the skin sheet. An atrophic scar "
+               "starts as a dip; rebuilt collagen raises it towards 0.")
     if len(runs) > 1:
         caption += " Dotted: each run at its start; solid: at its end."
     return fragment(fig, "plot-surface"), caption

@@ -123,6 +123,9 @@ class Adapter:
 
     def adapt(self, command):
         original = command
+        # The presets directory by the command that prints it: the scratch copy.
+        command = re.sub(r"\"?\$\(dermasim presets --path\)/([^\"\s]*)\"?", r"scenarios/\1",
+                         command)
         command = re.sub(r"scenarios/sweeps/(?!ci/)[\w.-]+\.yaml",
                          lambda m: self.ci_sweep(m.group(0)), command)
         command = re.sub(r"scenarios/(?!ci/|sweeps/)[\w.-]+\.yaml",
@@ -159,6 +162,7 @@ def not_run_reason(command):
 def make_given_files(code, adapter, env):
     """Creates the scenario and results files a block reads but no earlier command wrote."""
     work = adapter.work
+    code = re.sub(r"(?m)(^|\s+)#.*$", "", code)  # a file named in a comment is not read
     written = set(re.findall(r"(?:-o|--output)\s+([\w./-]+\.h5)", code))
     for name in dict.fromkeys(re.findall(r"(?<![\w/.-])([\w-]+\.(?:yaml|h5|xdmf))\b", code)):
         if name.endswith(".xdmf"):  # the sidecar of a results file
@@ -207,7 +211,7 @@ def environment(source, build, work):
     os.makedirs(home, exist_ok=True)
     return dict(os.environ, PATH=bin_dir + os.pathsep + os.environ.get("PATH", ""),
                 HOME=home, OMP_WAIT_POLICY="PASSIVE", SLURM_CPUS_PER_TASK="1",
-                MPLBACKEND="Agg")
+                MPLBACKEND="Agg", DERMASIM_SCENARIOS=os.path.join(work, "scenarios"))
 
 
 def run_block(number, kind, code, adapter, env):

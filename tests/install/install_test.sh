@@ -30,4 +30,11 @@ test -f my-course.h5 && test ! -e other/my-course.h5
 
 dermasim-plot boxcar-standard-ci.h5 -o figures >/dev/null
 ls figures/*.png >/dev/null
+# dermasim report runs the installed report.py (PREFIX/share/dermasim/scripts) when it is there.
+test -f "$work/prefix/share/dermasim/scripts/report.py"
+test -f "$work/prefix/share/dermasim/scripts/report_figures.py"
+if /usr/bin/python3 -c "import plotly" 2>/dev/null; then
+  dermasim report boxcar-standard-ci.h5 -o report.html >/dev/null
+  test -s report.html
+fi
 echo "install test passed: $(ls "$work/prefix/bin" | tr '\n' ' ')"
