@@ -2,33 +2,18 @@
 #include "dermasim/model/surface.hpp"
 
 #include <algorithm>
+#include <cstddef>
 
 #include "dermasim/model/fields.hpp"
 
 namespace dermasim::model {
-namespace {
-
-// (1 - a d_xx) on n cells with a = (l/h)^2: no-slope ends, or periodic.
-TridiagonalFactor spreading_factor(int n, double a, bool periodic) {
-  std::vector<double> lower(n, -a), diag(n, 1.0 + 2.0 * a), upper(n, -a);
-  const bool cyclic = periodic && n > 2;
-  if (!cyclic) {
-    diag.front() -= a;
-    diag.back() -= a;
-  }
-  TridiagonalFactor f;
-  f.factor(lower, diag, upper, cyclic);
-  return f;
-}
-
-}  // namespace
 
 SurfaceSpreading::SurfaceSpreading(const Grid& grid, double smoothing_length)
     : nx_(grid.nx()), ny_(grid.ny()), volumetric_(grid.dimensions() == 3) {
   const double a = smoothing_length * smoothing_length / (grid.spacing() * grid.spacing());
   const bool periodic = grid.lateral_boundary() == LateralBoundary::kPeriodic;
-  along_x_ = spreading_factor(nx_, a, periodic);
-  if (volumetric_) along_y_ = spreading_factor(ny_, a, periodic);
+  along_x_ = second_difference_factor(static_cast<std::size_t>(nx_), a, periodic);
+  if (volumetric_) along_y_ = second_difference_factor(static_cast<std::size_t>(ny_), a, periodic);
 }
 
 void SurfaceSpreading::apply(std::vector<double>& v) const {

@@ -27,18 +27,6 @@ double harmonic_mean(double a, double b) {
   return a + b > 0.0 ? 2.0 * a * b / (a + b) : 0.0;
 }
 
-// Factor of (I - dt D d2/ds2) along a line of n cells with constant D.
-TridiagonalFactor line_factor(std::size_t n, double r, bool periodic) {
-  std::vector<double> lower(n, -r), diag(n, 1.0 + 2.0 * r), upper(n, -r);
-  if (!periodic) {
-    diag.front() -= r;
-    diag.back() -= r;
-  }
-  TridiagonalFactor f;
-  f.factor(lower, diag, upper, periodic);
-  return f;
-}
-
 }  // namespace
 
 DiffusionSolver::DiffusionSolver(const Grid& grid, std::vector<double> diffusivity)
@@ -70,8 +58,8 @@ void DiffusionSolver::refactor(double dt) {
     if (done[f]) continue;
     done[f] = true;
     const double r = diffusivity_[k] * dt / h2;
-    x_factors_[f] = line_factor(grid_.nx(), r, periodic);
-    y_factors_[f] = line_factor(grid_.ny(), r, periodic);
+    x_factors_[f] = second_difference_factor(grid_.nx(), r, periodic);
+    y_factors_[f] = second_difference_factor(grid_.ny(), r, periodic);
   }
   const std::size_t nz = grid_.nz();
   std::vector<double> lower(nz, 0.0), diag(nz, 1.0), upper(nz, 0.0);

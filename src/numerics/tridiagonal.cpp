@@ -102,4 +102,16 @@ void TridiagonalFactor::solve(double* base, std::ptrdiff_t along, std::size_t li
   }
 }
 
+TridiagonalFactor second_difference_factor(std::size_t n, double r, bool periodic) {
+  const bool cyclic = periodic && n > 2;
+  std::vector<double> lower(n, -r), diag(n, 1.0 + 2.0 * r), upper(n, -r);
+  if (!cyclic && n > 0) {
+    diag.front() -= r;
+    diag.back() -= r;
+  }
+  TridiagonalFactor f;
+  f.factor(lower, diag, upper, cyclic);
+  return f;
+}
+
 }  // namespace dermasim

@@ -36,4 +36,9 @@ class TridiagonalFactor {
   double v_first_ = 0.0, v_last_ = 0.0, denominator_ = 1.0;
 };
 
+/// Factor of (I - r d2/ds2) on a line of n cells (r = coefficient x step / spacing^2): the
+/// implicit diffusion step along one axis, and any other screened-Laplacian solve. No-flux
+/// ends, or periodic (for n > 2).
+TridiagonalFactor second_difference_factor(std::size_t n, double r, bool periodic);
+
 }  // namespace dermasim
