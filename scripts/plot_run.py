@@ -35,7 +35,11 @@ SECTION_FIELDS = [  # (title, how to get the section, colour map)
     ("Collagen (immature + mature)", "collagen", "viridis"),
     ("Fibroblasts", "fibroblasts", "magma"),
     ("Growth factor (TGF-\u03b2 / PDGF)", "growth_factor", "inferno"),
+    ("RF peak temperature", "rf_peak_temperature", "hot"),
+    ("RF thermal damage \u03a9", "thermal_damage", "cividis"),
 ]
+# Fields that only RF sessions change: drawn only when a pulse left a mark.
+RF_FIELDS = ("rf_peak_temperature", "thermal_damage")
 
 
 def note(message):
@@ -117,6 +121,10 @@ def section_data(run, key, snapshot):
         return run.collagen(snapshot), "mg/mm3"
     if not run.has_field(key):
         return None, None
+    if key in RF_FIELDS:
+        last = run.section(key, len(run.snapshot_times) - 1)
+        if not np.nanmax(last) > np.nanmin(last):
+            return None, None
     return run.section(key, snapshot), run.field_unit(key)
 
 
@@ -131,7 +139,7 @@ def cross_sections(run, out_dir, dpi):
     picks = key_snapshots(run)
     rows = [(t, k, c) for t, k, c in SECTION_FIELDS if section_data(run, k, 0)[0] is not None]
     for title, key, _ in SECTION_FIELDS:
-        if all(key != k for _, k, _ in rows):
+        if all(key != k for _, k, _ in rows) and key not in RF_FIELDS:
             note(f"field(s) for '{title}' not in {run.path}: row skipped")
     if not rows:
         return None

@@ -102,6 +102,69 @@ ROWS = [
      lambda p: f"{num(p['healthy_thickening_pct_3_months'], 1)} % (3 months), "
                f"{num(p['healthy_thickening_pct_6_months'], 1)} % (6 months); papillary "
                f"collagen +{num(p['healthy_papillary_gain_pct_3_months'], 1)} % at 3 months"),
+    # ---- the clinical course (targets 11-14) ----
+    ("11a", "Alam's course (3 sessions 2 weeks apart): the gain rises after the last session, "
+            "is higher at 6 than at 3 months, and nothing is lost by 12 months",
+     "Alam 2014 JAMA Dermatol 150:844; Aust 2008 Plast Reconstr Surg 121:1421",
+     "1 m > 0; 6 m > 3 m; 12 m >= 6 m",
+     "ValidationClinicalCourse.GainKeepsGrowingForMonthsAfterTheLastSession",
+     lambda p: f"{num(p['improvement_pct_0_months'], 1)} / {num(p['improvement_pct_3_months'], 1)}"
+               f" / {num(p['improvement_pct_6_months'], 1)} / "
+               f"{num(p['improvement_pct_12_months'], 1)} % at 0 / 3 / 6 / 12 months; "
+               f"{num(p['gain_6_over_3_months'])}x"),
+    ("11d", "Alam's course: the gain rises in every one of the first 3 months (test disabled: "
+            "flat in month 2, see below)", "Alam 2014; Minh 2019", "monthly rise",
+     "ValidationClinicalCourse.GainRisesEveryMonthForThreeMonths", lambda p: "-"),
+    ("11c", "Alam's course: 6-month gain 1.2-1.6x the 3-month gain",
+     "Alam 2014 (-2.4 at 3, -3.4 at 6 months: 1.42x)", "1.2-1.6x",
+     "ValidationClinicalCourse.SixMonthGainIsAlamsMultipleOfTheThreeMonthGain",
+     lambda p: f"{num(p['gain_6_over_3_months'])}x"),
+    ("11b", "standard course: share of the 2-month gain that accrues after the last session",
+     "Minh 2019 Open Access Maced J Med Sci 7(2) (about a third)", "25-35 %",
+     "ValidationClinicalCourse.AThirdOfTheTwoMonthGainComesAfterTheCourse",
+     lambda p: pct(p["share_of_2_month_gain_after_last_session"])),
+    ("12", "PRP with Asif's course (3 sessions monthly): improvement ratio over needling alone "
+           "at 3 months", "Asif 2016 J Cosmet Dermatol 15:434 (1.36); Sharma (1.27)", "1.2-1.5",
+     "ValidationClinicalCourse.PrpMultipliesTheImprovementAsInTheSplitFaceTrials",
+     lambda p: f"{num(p['prp_ratio'])} ({num(p['improvement_pct_prp'], 1)} vs "
+               f"{num(p['improvement_pct_needling'], 1)} %)"),
+    ("13a", "scar types, standard course: icepick (1 x 0.7 mm) below half of boxcar (2.5 x 0.3 mm)",
+     "Lotfi 2013 (rolling, boxcar 90 % good; icepick slight); Majid 2009 J Cutan Aesthet Surg 2:26",
+     "icepick < boxcar / 2",
+     "ValidationClinicalCourse.IcepickRespondsWellBelowHalfOfBoxcar",
+     lambda p: f"icepick {num(p['improvement_pct_icepick'], 1)} %, boxcar "
+               f"{num(p['improvement_pct_boxcar'], 1)} %"),
+    ("13e", "scar types, standard course: rolling (4.5 x 0.3 mm) >= boxcar (test disabled: not "
+            "met, see below)", "Lotfi 2013; Majid 2009", "rolling >= boxcar",
+     "ValidationClinicalCourse.RollingRespondsAtLeastAsWellAsBoxcar",
+     lambda p: f"rolling {num(p['improvement_pct_rolling'], 1)} %"),
+    ("13b", "home roller (0.25 mm, 12 weekly sessions) on a boxcar: close to nothing",
+     "needles that stop in the epidermis do not remodel a dermal deficit (no trial)",
+     "< 1/4 of the pen course",
+     "ValidationClinicalCourse.NeedlesThatStopAboveTheDeficitDoCloseToNothing",
+     lambda p: f"{num(p['improvement_pct_home_roller'], 1)} % vs pen "
+               f"{num(p['improvement_pct_pen'], 1)} %"),
+    ("13c", "6 sessions 2 weeks apart: 2.5 mm beats 1.5 mm",
+     "split-face 2.5 vs 1.5 mm Dermapen trial (p = .02)", "> 2 points",
+     "ValidationClinicalCourse.TwoAndAHalfMillimetresBeatOneAndAHalf",
+     lambda p: f"{num(p['improvement_pct_2_5_mm'], 1)} vs {num(p['improvement_pct_1_5_mm'], 1)} %"),
+    ("13d", "PIH index: weekly sessions clearly above 4-weekly; phototype II < III < V",
+     "Dogra 2014 (5 of 30 PIH, FST IV-V); Davis & Callender 2010 J Clin Aesthet Dermatol 3:20",
+     "weekly >= 1.5x; ranked",
+     "ValidationClinicalCourse.FrequentSessionsAndDarkerSkinRaiseThePihIndex",
+     lambda p: f"weekly {num(p['pih_index_weekly'], 3)} vs 4-weekly "
+               f"{num(p['pih_index_4_weekly'], 3)} d; II {num(p['pih_index_type_II'], 3)}, "
+               f"V {num(p['pih_index_type_V'], 3)} d"),
+    ("14a", "RF needling (2 mm, 3 sessions): 124 mJ > 62 mJ per pin >= no RF",
+     "Eubanks 2022 Lasers Surg Med 54:74 (+1.06 at 124 vs +0.85 at 62 mJ)", "ranked",
+     "ValidationClinicalCourse.RfNeedlingGainsWithEnergyAndMatchesPlainNeedling",
+     lambda p: f"{num(p['improvement_pct_124_mJ'], 1)} / {num(p['improvement_pct_62_mJ'], 1)} / "
+               f"{num(p['improvement_pct_no_rf'], 1)} %"),
+    ("14b", "RF pulses recorded as fields: peak temperature (C) and thermal damage (1)",
+     "coagulation above ~60 C; Omega >= 1 (Henriques & Moritz 1947)", "> 60 C; Omega >= 1",
+     "ValidationClinicalCourse.RfPulsesAreRecordedAsFields",
+     lambda p: f"peak {num(p['peak_temperature_max_C'], 0)} C, Omega max "
+               f"{float(p['thermal_damage_max']):.3g}"),
 ]
 
 

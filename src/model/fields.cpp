@@ -19,12 +19,25 @@ std::vector<FieldInfo> model_field_infos(const ParameterSet& params) {
       {"collagen_mature", "mg/mm3", "crosslinked, type I-rich collagen", cbar},
       {"pih_dose", "day", "epidermal inflammation dose above threshold (PIH risk accumulator)",
        1.0},
+      {"fibroblast_activation", "1", "share of fibroblasts in the activated synthetic state", 1.0},
+      {"prp_depot", "ng/mL", "growth factor held in PRP fibrin gel, released over days", 10.0},
+      {"melanocyte_priming", "1",
+       "share of epidermal melanocytes still stimulated by earlier inflammation", 1.0},
+      {"rf_peak_temperature", "C", "highest tissue temperature reached during any RF pulse",
+       kBodyTemperatureC},
+      {"thermal_damage", "1",
+       "Arrhenius damaged fraction 1 - exp(-Omega), Omega summed over RF pulses (coagulated from "
+       "0.63)",
+       1.0},
   };
 }
 
 FieldSet make_model_state(const Grid& grid, const ParameterSet& params) {
   FieldSet state(grid);
-  for (auto& info : model_field_infos(params)) state.add(std::move(info), 0.0);
+  int f = 0;
+  for (auto& info : model_field_infos(params)) {
+    state.add(std::move(info), f++ == kPeakTemperature ? kBodyTemperatureC : 0.0);
+  }
   return state;
 }
 

@@ -18,11 +18,28 @@ constexpr double kPatchTipRadii = 3.0;
 constexpr double kPatchDiffusionLengths = 4.0;
 // Heating and cooling are followed for this many pulse durations after the pulse ends.
 constexpr double kCoolingPulses = 10.0;
+constexpr double kKelvinOffset = 273.15;
+
+// Radius (m) where Omega falls through 1: log-linear interpolation of Omega between the
+// midpoints of the last shell above and the first below; 0 if even the centre stays below.
+double coagulated_radius(const std::vector<double>& omega, double dr) {
+  if (omega[0] < 1.0) return 0.0;
+  for (std::size_t i = 1; i < omega.size(); ++i) {
+    if (omega[i] < 1.0) {
+      const double l0 = std::log(omega[i - 1]);
+      const double l1 = std::log(std::max(omega[i], 1e-300));
+      const double s = l0 / (l0 - l1);
+      return ((static_cast<double>(i) - 0.5) + s) * dr;
+    }
+  }
+  return static_cast<double>(omega.size()) * dr;
+}
 
 }  // namespace
 
-double rf_coagulation_radius(double energy_mj, const ParameterSet& params) {
-  if (!(energy_mj > 0.0)) return 0.0;
+RfTipProfile rf_tip_profile(double energy_mj, const ParameterSet& params) {
+  RfTipProfile out;
+  if (!(energy_mj > 0.0)) return out;
   const double tau = params[ParamId::rf_pulse_duration];
   const double a = params[ParamId::rf_tip_radius] * 1e-3;  // m
   const double k_t = params[ParamId::rf_thermal_conductivity];
@@ -58,6 +75,7 @@ double rf_coagulation_radius(double energy_mj, const ParameterSet& params) {
   dt = t_end / static_cast<double>(steps);
 
   std::vector<double> temp(kShells, kBodyTemperature), next(kShells), omega(kShells, 0.0);
+  std::vector<double> peak(kShells, kBodyTemperature);
   for (long n = 0; n < steps; ++n) {
     const double t = n * dt;
     const double on = t < tau ? 1.0 : 0.0;
@@ -71,19 +89,44 @@ double rf_coagulation_radius(double energy_mj, const ParameterSet& params) {
       next[i] = temp[i] + dt * rate / rho_c;
     }
     temp.swap(next);
-    for (int i = 0; i < kShells; ++i) omega[i] += dt * prefactor * std::exp(-ea_over_r / temp[i]);
-  }
-  if (omega[0] < 1.0) return 0.0;
-  for (int i = 1; i < kShells; ++i) {
-    if (omega[i] < 1.0) {
-      // log-linear interpolation of Omega between the midpoints of shells i-1 and i.
-      const double l0 = std::log(omega[i - 1]);
-      const double l1 = std::log(std::max(omega[i], 1e-300));
-      const double s = l0 / (l0 - l1);
-      return ((i - 0.5) + s) * dr * 1e3;
+    for (int i = 0; i < kShells; ++i) {
+      omega[i] += dt * prefactor * std::exp(-ea_over_r / temp[i]);
+      peak[i] = std::max(peak[i], temp[i]);
     }
   }
-  return radius * 1e3;
+  out.shell_width = dr * 1e3;
+  out.peak_temperature.resize(kShells);
+  for (int i = 0; i < kShells; ++i) out.peak_temperature[i] = peak[i] - kKelvinOffset;
+  out.damage = omega;
+  out.coagulation_radius = coagulated_radius(omega, dr) * 1e3;
+  return out;
+}
+
+double rf_coagulation_radius(double energy_mj, const ParameterSet& params) {
+  return rf_tip_profile(energy_mj, params).coagulation_radius;
+}
+
+double RfTipProfile::radius_above(const std::vector<double>& values, double threshold) const {
+  if (values.empty() || values.front() < threshold) return 0.0;
+  for (std::size_t i = values.size() - 1; i > 0; --i) {
+    if (values[i - 1] >= threshold) {
+      // Midpoints at (i - 1/2) and (i + 1/2) shell widths; linear between them.
+      const double w = (values[i - 1] - threshold) / std::max(values[i - 1] - values[i], 1e-300);
+      return (static_cast<double>(i) - 0.5 + std::min(w, 1.0)) * shell_width;
+    }
+  }
+  return 0.5 * shell_width;
+}
+
+double RfTipProfile::at(const std::vector<double>& values, double r_mm, double outside) const {
+  if (values.empty()) return outside;
+  // Shell midpoints sit at (i + 1/2) shell widths; linear between them, flat inside the first.
+  const double s = r_mm / shell_width - 0.5;
+  if (s <= 0.0) return values.front();
+  const auto i = static_cast<std::size_t>(s);
+  if (i + 1 >= values.size()) return outside;
+  const double w = s - static_cast<double>(i);
+  return (1.0 - w) * values[i] + w * values[i + 1];
 }
 
 }  // namespace dermasim::model

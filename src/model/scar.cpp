@@ -150,6 +150,12 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
         const double factor = raised ? 1.0 + row_phi : 1.0 - row_phi;
         state[kCollagenImmature][c] *= factor;
         state[kCollagenMature][c] *= factor;
+        if (scar.type == ScarType::kIcepick && g.layer(k) == Layer::kReticular) {
+          // The icepick's tract below the papillary dermis is an epithelium-lined sinus, not
+          // dermis with room for new matrix: its capacity is the collagen it holds.
+          const double held = state[kCollagenImmature][c] + state[kCollagenMature][c];
+          maps.inv_capacity[c] = held > 0.0 ? 1.0 / held : maps.inv_capacity[c];
+        }
         if (raised) {
           const double weight = row_phi / phi;
           state[kMyofibroblasts][c] = m_hyp * weight;

@@ -40,6 +40,12 @@ const char* balance_parameters(int field) {
       return "collagen.maturation_rate, collagen.mature_turnover, collagen.aging_loss";
     case kPihDose:
       return "pih.inflammation_threshold";
+    case kActivation:
+      return "fibroblast.activation_rate, fibroblast.deactivation_rate";
+    case kPrpDepot:
+      return "prp.release_rate";
+    case kMelanocytePriming:
+      return "pih.priming_rate, pih.priming_recovery_rate";
     default:
       DERMASIM_UNREACHABLE();
   }
@@ -89,6 +95,14 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
       skin.aging ? p[ParamId::collagen_aging_loss] : 0.0,
       p[ParamId::pih_threshold],
       1.0 - p[ParamId::collagen_maintenance_coupling],
+      // Remodeling phase and PRP depot (the clinical-course kinetics).
+      p[ParamId::activation_rate],
+      p[ParamId::deactivation_rate],
+      p[ParamId::activation_synthesis_boost],
+      p[ParamId::prp_release_rate],
+      p[ParamId::pih_priming_rate],
+      p[ParamId::pih_priming_recovery_rate],
+      p[ParamId::pih_priming_gain],
   };
 
   const int nz = grid_.nz();
@@ -115,7 +129,10 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
   maps_.inv_capacity.assign(cells, 0.0);
   maps_.myofibroblast_apoptosis.assign(cells, p[ParamId::myofibroblast_apoptosis_rate]);
   maps_.inflammation_source.assign(cells, 0.0);
-  for (auto& info : model_field_infos(p)) initial_.add(std::move(info), 0.0);
+  int field = 0;
+  for (auto& info : model_field_infos(p)) {
+    initial_.add(std::move(info), field++ == kPeakTemperature ? kBodyTemperatureC : 0.0);
+  }
   for (int k = 0; k < nz; ++k) {
     const LayerBaseline& lb = baseline_[grid_.layer(k)];
     for (std::size_t q = 0; q < per_row; ++q) {

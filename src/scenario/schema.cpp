@@ -66,7 +66,7 @@ constexpr KeySpec kKeys[] = {
    "passes per session"},
   {"treatment.pattern", K::kChoice, "", 0, 0, kPatterns, "lattice",
    "puncture placement: jittered lattice or uniform random (seeded)"},
-  {"treatment.rf_energy", K::kQuantity, "mJ", 0, 100, kNoChoices, "(per device)",
+  {"treatment.rf_energy", K::kQuantity, "mJ", 0, 200, kNoChoices, "(per device)",
    "RF energy per needle and pulse (rf-pen only)"},
   {"treatment.sessions.count", K::kInteger, "", 0, 100, kNoChoices, "0",
    "number of evenly spaced sessions; 0 = untreated"},

@@ -1,4 +1,4 @@
-// Memory: per cell, the driver holds the model fields (kModelFieldCount doubles) in the state,
+// Memory: per cell, the driver holds the state fields (kStateFieldCount doubles) in the state,
 // in the model's initial copy, and three times in the step controller (saved state, increment,
 // previous increment); chemotaxis keeps four scratch arrays (face velocities and a stage);
 // the model keeps three per-cell maps; the results writer converts a field to float32 and
@@ -29,7 +29,7 @@ constexpr double kSecondsPerCellStep = 1.0e-7;
 ResourceEstimate estimate_resources(const RunConfig& config, int threads) {
   ResourceEstimate e;
   e.cells = make_grid(config.grid).cells();
-  const double per_cell = 8.0 * (kStateCopies * static_cast<int>(model::kModelFieldCount) +
+  const double per_cell = 8.0 * (kStateCopies * static_cast<int>(model::kStateFieldCount) +
                                  kChemotaxisScratchArrays + kModelCellMaps) +
                           4.0 + kWriterBytesPerCellAndThread * std::max(1, threads);
   e.memory_bytes = kBaseBytes + per_cell * static_cast<double>(e.cells);

@@ -1,5 +1,7 @@
 // The model's state fields (MODEL.md "Fields"), in a fixed order: the reaction kernel acts on
 // fields 0 .. kModelFieldCount-1 of the FieldSet, so the order here is the kernel's layout.
+// The RF record fields after them (peak temperature, thermal damage) change only at RF
+// sessions; no operator other than the session touches them.
 // Names are the HDF5 dataset names; scales are the typical magnitudes the step controller
 // uses for absolute tolerances.
 #pragma once
@@ -11,19 +13,29 @@
 namespace dermasim::model {
 
 enum FieldIndex : int {
-  kDamage = 0,        ///< D, tissue disruption 0..1
-  kInflammation,      ///< I, 1 = acute peak
-  kGrowthFactor,      ///< G, ng/mL
-  kFibroblasts,       ///< F, cells/mm3
-  kMyofibroblasts,    ///< M, cells/mm3
-  kMmp,               ///< P, 1 = homeostasis
-  kCollagenImmature,  ///< Cim, mg/mm3
-  kCollagenMature,    ///< Cm, mg/mm3
-  kPihDose,           ///< H, day
-  kModelFieldCount
+  kDamage = 0,         ///< D, tissue disruption 0..1
+  kInflammation,       ///< I, 1 = acute peak
+  kGrowthFactor,       ///< G, ng/mL
+  kFibroblasts,        ///< F, cells/mm3
+  kMyofibroblasts,     ///< M, cells/mm3
+  kMmp,                ///< P, 1 = homeostasis
+  kCollagenImmature,   ///< Cim, mg/mm3
+  kCollagenMature,     ///< Cm, mg/mm3
+  kPihDose,            ///< H, day
+  kActivation,         ///< A, synthetic (activated) share of the fibroblasts, 0..1
+  kPrpDepot,           ///< R, growth factor held in PRP fibrin gel, ng/mL
+  kMelanocytePriming,  ///< Q, share of epidermal melanocytes still stimulated, 0..1
+  kModelFieldCount,
+  kPeakTemperature = kModelFieldCount,  ///< highest RF temperature so far, deg C
+  kThermalDamage,                       ///< 1 - exp(-Omega), Omega summed over RF pulses
+  kStateFieldCount
 };
 
-/// Metadata of every model field, in FieldIndex order; scales use the parameters (F0, Cbar).
+/// Body temperature, the resting value of the peak-temperature field (deg C).
+inline constexpr double kBodyTemperatureC = 37.0;
+
+/// Metadata of every state field (kStateFieldCount), in FieldIndex order; scales use the parameters
+/// (F0, Cbar).
 std::vector<FieldInfo> model_field_infos(const ParameterSet& params);
 
 /// A FieldSet on `grid` holding every model field (zero-filled), in FieldIndex order.

@@ -9,6 +9,14 @@
 //   F, M <- (1 - f f_F) F, M                   (cells killed)
 //   I <- I + f I_bolus
 //   G <- G + f G_bolus (kappa_PRP with PRP)    below the epidermis only (vascular dermis)
+//   R <- R + f_track R_PRP                     with PRP: the fibrin-gel depot in the channels
+// An rf-pen session also records its pulses: rf_peak_temperature <- max(itself, T_peak(r)) and
+// thermal_damage <- 1 - (1 - thermal_damage) exp(-Omega(r)) (the Arrhenius damaged fraction,
+// 1 - exp(-sum Omega); 0.63 at Omega = 1), r the distance to the nearest tip (model/rf.hpp);
+// (2D: the tips of one row of a regular lattice, for display). With h the share of a voxel
+// heated above T_hs (balls of the heat-shock radius around the tips; 2D: their areal
+// expectation, like the coagulation):
+//   A <- A + a_hs h (1 - A)                   (heat-shocked fibroblasts turn synthetic)
 #pragma once
 #include <cstdint>
 

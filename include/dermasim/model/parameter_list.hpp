@@ -87,8 +87,8 @@
   X(inflammation_injury_bolus, "inflammation.injury_bolus", "I_bolus", 0.5, "1", 0.0, 5.0, A, \
     "immediate release of damage signals (DAMPs) and mast-cell mediators at puncture", \
     "inflammation added inside a needle track at the moment of injury") \
-  X(pih_threshold, "pih.inflammation_threshold", "I_th", 0.3, "1", 0.0, 2.0, A, \
-    "melanocytes respond to sustained, not trace, epidermal inflammation", \
+  X(pih_threshold, "pih.inflammation_threshold", "I_th", 0.0, "1", 0.0, 2.0, A, \
+    "0 (was 0.3): a 2D section carries the areal expectation of the injury, so the dose must be linear in I to equal the mean dose of the 3D tracks it stands for; melanocyte priming carries the nonlinearity of repeated inflammation", \
     "epidermal inflammation above which the PIH dose accumulates") \
   X(pih_phototype_factor, "pih.phototype_factor", "beta_PIH", 0.5, "1", 0.0, 2.0, A, \
     "PIH incidence rises steeply with phototype (Davis & Callender 2010 J Clin Aesthet Dermatol 3:20)", \
@@ -143,8 +143,8 @@
   X(collagen_immature_degradation, "collagen.immature_degradation", "k_im", 0.01, "/day", 0.0, 1.0, A, \
     "0.01-0.03 /day: uncrosslinked collagen is readily cleaved", \
     "degradation rate of immature collagen at homeostatic MMP (P = 1)") \
-  X(collagen_growth_factor_boost, "collagen.growth_factor_boost", "a_C", 300.0, "1", 0.0, 500.0, A, \
-    "calibrated to targets 6-7 on the 2D areal-expectation needling and the densifying surface (was 350; published guidance 30-100); at typical wound G (g_C ~ 0.3-0.5) the activated synthesis per cell is ~100x homeostatic: wound-activated synthesis must exceed the homeostatic rate (t1/2 ~ 15 y) by one to two orders, and TGF-beta alone raises collagen mRNA 2-5x", \
+  X(collagen_growth_factor_boost, "collagen.growth_factor_boost", "a_C", 150.0, "1", 0.0, 500.0, A, \
+    "calibrated with collagen.activation_boost (350 before the activated state, 300 on the new geometry): the immediate boost while growth factor is present; most wound synthesis comes from the activated state that outlasts it", \
     "maximal relative boost of collagen synthesis by growth factor") \
   X(collagen_maintenance_coupling, "collagen.maintenance_coupling", "omega", 1.0, "1", 0.0, 1.0, A, \
     "calibrated: atrophic scars persist for years untreated; 0 restores MODEL.md eq. 7 as written", \
@@ -198,6 +198,33 @@
   X(scar_hypertrophic_apoptosis_factor, "scar.hypertrophic_apoptosis_factor", "delta_M_hyp/delta_M", 0.1, "1", 0.0, 1.0, A, \
     "failed myofibroblast apoptosis marks hypertrophic scars (Desmouliere 1995)", \
     "myofibroblast apoptosis inside a hypertrophic scar relative to normal") \
+  /* ---- remodeling phase: the activated synthetic fibroblast state (course issue) ---- */ \
+  X(activation_rate, "fibroblast.activation_rate", "k_A", 0.03, "/day", 0.0, 10.0, A, \
+    "calibrated: a session's few days of wound growth factor switch on a minority of the resident fibroblasts (~10 %), so that the activated share builds over the sessions of a course", \
+    "maximal growth-factor-driven rate at which fibroblasts enter the activated synthetic state") \
+  X(deactivation_rate, "fibroblast.deactivation_rate", "k_A_off", 0.003, "/day", 1.0e-4, 1.0, A, \
+    "calibrated: half-life ~8 months; the remodeling phase lasts a year or longer (Gurtner 2008 Nature 453:314), wound collagen synthesis stays raised for months after closure (Madden & Peacock 1971 Ann Surg 174:511), collagen still rising 6 months after needling (Aust 2008 Plast Reconstr Surg 121:1421), gain 3 to 6 months 1.42x (Alam 2014 JAMA Dermatol 150:844)", \
+    "rate at which activated fibroblasts return to the resting, maintaining phenotype") \
+  X(activation_synthesis_boost, "collagen.activation_boost", "a_A", 40.0, "1", 0.0, 500.0, A, \
+    "calibrated to targets 6 and 11: an activated fibroblast synthesises ~40x the homeostatic rate (homeostatic turnover t1/2 ~15 y, so wound synthesis must be 1-2 orders above it)", \
+    "relative boost of collagen synthesis by a fully activated fibroblast population") \
+  /* ---- PRP depot: fibrin gel in the channels (course issue) ---- */ \
+  X(prp_depot_growth_factor, "prp.depot_growth_factor", "R_PRP", 60.0, "ng/mL", 0.0, 1000.0, A, \
+    "calibrated to the split-face ratio (Asif 2016 1.36): about a third of the ~190 ng/mL of a platelet-gel releasate (~114 TGF-beta1 plus ~76 PDGF-AB; Quantitative assessment of the kinetics of growth factor release from platelet gel, Transfusion 2008), as tissue fluid dilutes the PRP and the channels close within 12-18 h (Kalluri 2011)", \
+    "growth factor held in the PRP fibrin gel that fills a needle channel") \
+  X(prp_release_rate, "prp.release_rate", "k_rel", 0.25, "/day", 0.01, 100.0, A, \
+    "platelets trapped in the fibrin clot keep secreting growth factors for the rest of their ~7-day life (Marx 2004 J Oral Maxillofac Surg 62:489)", \
+    "rate at which the PRP depot releases its growth factor into the tissue") \
+  /* ---- melanocyte priming: sessions inside each other's recovery (course issue) ---- */ \
+  X(pih_priming_rate, "pih.priming_rate", "k_Q", 0.5, "/day", 0.0, 100.0, A, \
+    "inflammatory mediators (PGE2, LTC4, IL-1, endothelin-1) stimulate melanocytes within a day of epidermal injury (Davis & Callender 2010 J Clin Aesthet Dermatol 3:20)", \
+    "rate per unit epidermal inflammation above threshold at which melanocytes become primed") \
+  X(pih_priming_recovery_rate, "pih.priming_recovery_rate", "k_Q_off", 0.1, "/day", 1.0e-3, 10.0, A, \
+    "half-life ~1 week, within the 2-4 weeks over which PIH appears after an inflammatory insult (Davis & Callender 2010); the usual 4-week session spacing lets it settle", \
+    "rate at which primed melanocytes return to rest") \
+  X(pih_priming_gain, "pih.priming_gain", "a_Q", 40.0, "1", 0.0, 200.0, A, \
+    "calibrated: weekly sessions clearly raise PIH risk over 4-weekly ones (sessions inside each other's inflammatory phase); no trial compares intervals", \
+    "extra PIH dose per unit inflammation on fully primed melanocytes") \
   /* ---- RF microneedling (Pennes bioheat, Arrhenius damage) ---- */ \
   X(rf_pulse_duration, "rf.pulse_duration", "tau_RF", 0.1, "s", 1.0e-3, 5.0, A, \
     "fractional RF devices deliver 10-300 ms conduction pulses", \
@@ -214,6 +241,12 @@
   X(rf_perfusion, "rf.perfusion", "w_b*c_b", 8.0e3, "W/(m3*K)", 0.0, 1.0e5, A, \
     "resting skin blood flow ~0.12 mL/(g min) times blood heat capacity 4e6 J/(m3 K); Pennes 1948", \
     "Pennes blood perfusion heat-sink coefficient") \
+  X(rf_heat_shock_rise, "rf.heat_shock_rise", "dT_hs", 8.0, "K", 3.0, 23.0, A, \
+    "heat shock proteins (HSP72, and HSP47, the collagen chaperone) are induced in the sublethally heated shell around fractional RF zones for up to 10 weeks (Hantash 2009 Lasers Surg Med 41:1); heat shocks of 45 C raise procollagen I and III in fibroblasts of human skin (Dams 2011 Skin Res Technol 17:167)", \
+    "peak temperature rise above 37 C (8 K: 45 C) beyond which fibroblasts that survive an RF pulse enter the activated synthetic state") \
+  X(rf_heat_shock_activation, "rf.heat_shock_activation", "a_hs", 0.5, "1", 0.0, 1.0, A, \
+    "calibrated: RF needling gains with energy per pin (Eubanks 2022 Lasers Surg Med 54:74: +1.06 at 124 vs +0.85 at 62 mJ); half the fibroblasts of the heat-shocked shell switch on", \
+    "share of the not yet activated fibroblasts that a heat shock above T_hs activates") \
   X(rf_arrhenius_prefactor, "rf.arrhenius_prefactor", "A", 3.1e98, "/s", 1.0e60, 1.0e120, M, \
     "Henriques & Moritz 1947 Am J Pathol 23:531", \
     "Arrhenius frequency factor of thermal damage") \

@@ -15,6 +15,9 @@
 // the visible depth measured by measure_scar equal scar.depth. Hypertrophic scars also start
 // with myofibroblasts, lower myofibroblast apoptosis, and a collagen capacity raised by the
 // same factor as their matrix.
+// An icepick scar is an epithelial tract reaching into the deep dermis (Jacob 2001): below the
+// papillary dermis its deficit has no room for new collagen (capacity = the collagen it
+// holds), so only its shallow papillary funnel can fill.
 #pragma once
 #include "dermasim/core/field.hpp"
 #include "dermasim/model/parameters.hpp"

@@ -3,19 +3,30 @@
 // Per voxel, with g_X = G / (K_X + G) and C = Cim + Cm:
 //   D   : P = 0                                         L = k_D(layer)
 //   I   : P = s_I D + s_acne(x)                         L = k_I
-//   G   : P = s_GI I + s_GF (F + eta_M M) g_auto        L = k_G
+//   G   : P = s_GI I + s_GF (F + eta_M M) g_auto + k_rel R   L = k_G
 //   F   : P = r_F g_G F + k_MF M + [F > F0] delta_F F0  L = r_F g_G (F + M) / F_cap + k_FM g_M
 //                                                          + [F > F0] delta_F
 //   M   : P = k_FM g_M F                                L = k_MF + delta_M(x)
 //   P   : P = k_P (F + M) / F0 (1 + a_PI I + a_PG g_G)   L = k_P        (s_P = k_P)
-//   Cim : P = p_C (F + eta_C M) [(1 - omega) room + omega r0 C / Cbar + a_C g_C room] (1 - D)+
+//   Cim : P = p_C (F + eta_C M) [(1 - omega + a_C g_C + a_A A) room + omega r0 C / Cbar] (1 - D)+
 //                                                   L = k_mat + k_im P
 //         with room = (1 - C/C_max(x))+ and r0 = 1 - Cbar/C_max (the resting room). For
 //         omega = 0 this is MODEL.md equation 7 as written; omega = 1 (default) makes resting
 //         synthesis maintain the matrix that is there (so an untreated atrophic scar stays as
 //         it is), while growth-factor-activated synthesis still fills the room below C_max.
 //   Cm  : P = k_mat Cim                                 L = k_m' P + k_age [aging on]
-//   H   : P = (I - I_th)+ in epidermal rows             L = 0
+//   H   : P = (I - I_th)+ (1 + a_Q Q) in epidermal rows L = 0
+//   A   : P = k_A g_C                                   L = k_A g_C + k_A_off
+//   R   : P = 0                                         L = k_rel
+//   Q   : P = k_Q (I - I_th)+ in epidermal rows        L = k_Q (I - I_th)+ + k_Q_off
+// A is the share of fibroblasts in the activated synthetic state: growth factor switches them
+// on within days, and they stay synthetic for weeks to months after the growth factor and the
+// extra cells are gone (the remodeling phase), so activity and numbers follow different clocks.
+// R is the PRP fibrin-gel depot set by a PRP session in the channels; it releases its growth
+// factor over days. Q is the share of melanocytes still stimulated by earlier epidermal
+// inflammation (melanogenesis and dendricity stay up for weeks): inflammation that reaches
+// primed melanocytes adds more to the PIH dose, so sessions inside each other's recovery
+// raise the risk.
 // Splitting logistic growth and the (F - F0)+ return into production and loss keeps both
 // non-negative, which the exponential integrator needs. Everything that depends only on depth
 // is precomputed per z row; the few per-voxel quantities (scar capacity, scar myofibroblast
@@ -57,7 +68,10 @@ struct KernelConstants {
   double k_P, a_PI, a_PG;
   double a_C, K_C, eta_C, k_mat, k_im, k_age;
   double I_th;
-  double room_share;  ///< 1 - omega
+  double room_share;         ///< 1 - omega
+  double k_A, k_A_off, a_A;  ///< activated synthetic state
+  double k_rel;              ///< PRP depot release
+  double k_Q, k_Q_off, a_Q;  ///< melanocyte priming
 };
 
 class TissueKernel {
@@ -90,7 +104,8 @@ class TissueKernel {
     prod[kInflammation] = c_.s_I * D + maps_.inflammation_source[cell.index];
     loss[kInflammation] = c_.k_I;
 
-    prod[kGrowthFactor] = c_.s_GI * I + c_.s_GF * (F + c_.eta_M * M) * g_auto;
+    const double depot_release = c_.k_rel * u[kPrpDepot];
+    prod[kGrowthFactor] = c_.s_GI * I + c_.s_GF * (F + c_.eta_M * M) * g_auto + depot_release;
     loss[kGrowthFactor] = c_.k_G;
 
     const double growth = c_.r_F * g_prolif;
@@ -107,18 +122,30 @@ class TissueKernel {
     prod[kMmp] = c_.k_P * (F + M) * row.inv_f0 * (1.0 + c_.a_PI * I + c_.a_PG * g_prolif);
     loss[kMmp] = c_.k_P;
 
+    const double A = u[kActivation];
     const double room = std::max(0.0, 1.0 - (Ci + Cm) * maps_.inv_capacity[cell.index]);
     prod[kCollagenImmature] =
         row.synthesis * (F + c_.eta_C * M) *
-        ((c_.room_share + c_.a_C * g_synth) * room + row.maintenance * (Ci + Cm)) *
+        ((c_.room_share + c_.a_C * g_synth + c_.a_A * A) * room + row.maintenance * (Ci + Cm)) *
         std::max(0.0, 1.0 - D);
     loss[kCollagenImmature] = c_.k_mat + c_.k_im * P;
 
     prod[kCollagenMature] = c_.k_mat * Ci;
     loss[kCollagenMature] = row.mature_loss * P + c_.k_age;
 
-    prod[kPihDose] = row.epidermal * std::max(0.0, I - c_.I_th);
+    const double epidermal_excess = row.epidermal * std::max(0.0, I - c_.I_th);
+    const double Q = u[kMelanocytePriming];
+    prod[kPihDose] = epidermal_excess * (1.0 + c_.a_Q * Q);
     loss[kPihDose] = 0.0;
+
+    prod[kActivation] = c_.k_A * g_synth;
+    loss[kActivation] = c_.k_A * g_synth + c_.k_A_off;
+
+    prod[kPrpDepot] = 0.0;
+    loss[kPrpDepot] = c_.k_rel;
+
+    prod[kMelanocytePriming] = c_.k_Q * epidermal_excess;
+    loss[kMelanocytePriming] = c_.k_Q * epidermal_excess + c_.k_Q_off;
   }
 
  private:

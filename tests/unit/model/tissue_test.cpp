@@ -43,7 +43,7 @@ TEST(TissueKernel, ProductionAndLossAreNonNegative) {
   const TissueKernel kernel = m.kernel();
   Rng rng(7);
   double u[kModelFieldCount], prod[kModelFieldCount], loss[kModelFieldCount];
-  const double scale[kModelFieldCount] = {1.5, 3, 30, 3e4, 3e4, 5, 0.5, 0.5, 10};
+  const double scale[kModelFieldCount] = {1.5, 3, 30, 3e4, 3e4, 5, 0.5, 0.5, 10, 1, 300, 1};
   for (int n = 0; n < 2000; ++n) {
     for (int f = 0; f < kModelFieldCount; ++f) u[f] = scale[f] * rng.uniform();
     const int i = static_cast<int>(rng.uniform() * 40), k = static_cast<int>(rng.uniform() * 40);
@@ -84,7 +84,9 @@ TEST(TissueKernel, TermsActWhereTheEquationsSay) {
   EXPECT_GT(wound[kMmp], 0.0);
   const auto epi = rates_at(
       0, [](double* u) { u[kInflammation] = 0.8; }, p, l);
-  EXPECT_NEAR(epi[kPihDose], 0.8 - 0.3, 1e-12);
+  const double threshold = ParameterSet{}[ParamId::pih_threshold];
+  EXPECT_NEAR(epi[kPihDose], 0.8 - threshold, 1e-12);  // unprimed melanocytes (Q = 0)
+  EXPECT_GT(epi[kMelanocytePriming], 0.0);
   const auto derm = rates_at(
       10, [](double* u) { u[kInflammation] = 0.8; }, p, l);
   EXPECT_EQ(derm[kPihDose], 0.0);

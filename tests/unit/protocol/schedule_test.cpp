@@ -25,7 +25,7 @@ ScheduleIssue error_of(const TreatmentPlan& plan, double duration) {
 TEST(Devices, DefaultsFollowModelTable) {
   EXPECT_DOUBLE_EQ(device_defaults(model::Device::kRoller).penetration_fraction, 0.5);
   EXPECT_DOUBLE_EQ(device_defaults(model::Device::kPen).penetration_fraction, 0.7);
-  EXPECT_DOUBLE_EQ(device_defaults(model::Device::kHomeRoller).penetration_fraction, 0.5);
+  EXPECT_DOUBLE_EQ(device_defaults(model::Device::kHomeRoller).penetration_fraction, 0.2);
   const auto& roller = device_defaults(model::Device::kRoller);
   EXPECT_DOUBLE_EQ(roller.density_per_cm2 * roller.passes, 250.0);  // Fernandes: ~250 /cm2
   const auto& pen = device_defaults(model::Device::kPen);
