@@ -22,4 +22,12 @@ if(DERMASIM_TESTS)
       -DWORK=${CMAKE_BINARY_DIR}/mpi-sweep-test
       -P ${DERMASIM_MPI_ROOT}/tests/mpi/compare_mpi_and_jobs.cmake)
   set_tests_properties(sweep.mpi_two_ranks_match_two_jobs PROPERTIES LABELS "unit;mpi" TIMEOUT 300)
+  add_test(NAME sweep.mpi_two_ranks_match_two_jobs_with_replicates
+    COMMAND ${CMAKE_COMMAND} -DFAKE=$<TARGET_FILE:dermasim_sweep_fake>
+      -DMPIEXEC=${MPIEXEC_EXECUTABLE}
+      -DSWEEP=${DERMASIM_MPI_ROOT}/tests/mpi/fake_sweep_replicates.yaml
+      -DWORK=${CMAKE_BINARY_DIR}/mpi-sweep-replicates-test
+      -P ${DERMASIM_MPI_ROOT}/tests/mpi/compare_mpi_and_jobs.cmake)
+  set_tests_properties(sweep.mpi_two_ranks_match_two_jobs_with_replicates
+    PROPERTIES LABELS "unit;mpi" TIMEOUT 300)
 endif()

@@ -5,12 +5,15 @@ Usage: /usr/bin/python3 scripts/compare_runs.py A.h5 B.h5 ... -o DIR [--labels A
 
 Writes DIR/compare_timeline.png (the panels of plot_run.py's timeline, one colour per run,
 each run's sessions as short ticks of its colour along the top of every panel) and
-DIR/captions.md. Metrics missing from a run are skipped for that run, with a note.
+DIR/captions.md. A run made with `dermasim run --replicates N` is drawn as the mean over its
+seeds with a shaded band of +- one sample SD, and its legend entry says how many seeds. Metrics
+missing from a run are skipped for that run, with a note.
 Requires the Debian packages python3-h5py, python3-numpy and python3-matplotlib.
 """
 import argparse
 import os
 import sys
+import textwrap
 
 import matplotlib
 
@@ -18,7 +21,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dermasim_results import TIMELINE_PANELS, Results, axis_label  # noqa: E402
+from dermasim_results import (PALETTE, TIMELINE_PANELS, Results, axis_label,  # noqa: E402
+                              run_labels)
 
 MARKER_STYLES = {"session": "v", "maintenance": "1"}
 
@@ -45,10 +49,12 @@ def main():
         except (OSError, ValueError, KeyError) as error:
             print(f"compare_runs: error: {path}: {error}", file=sys.stderr)
             return 1
-    labels = args.labels or [run.name for run in runs]
-    if len(set(labels)) < len(labels):
-        labels = [f"{label} ({os.path.basename(run.path)})" for label, run in zip(labels, runs)]
-    colours = plt.cm.tab10.colors
+    for run in runs:
+        band = run.replicate_band("improvement_pct")
+        if band is not None:
+            note(f"{run.path}: {band[3]} seeds, drawn as mean +- SD bands")
+    labels = args.labels or run_labels(runs)
+    colours = PALETTE
 
     fig, axes = plt.subplots(3, 2, figsize=(11, 10), sharex=True)
     for ax, (title, ylabel, series, reference) in zip(axes.flat, TIMELINE_PANELS):
@@ -60,9 +66,16 @@ def main():
                     note(f"metric '{metric}' is not in {run.path}: skipped for this run")
                     continue
                 t, values, unit = data
-                ax.plot(t, values, color=colours[r % len(colours)],
-                        linestyle=["-", "--", ":"][s % 3], linewidth=1.5,
-                        label=f"{label}, {part}" if part else label)
+                text = f"{label}, {part}" if part else label
+                band = run.replicate_band(metric)
+                colour = colours[r % len(colours)]
+                if band is not None:
+                    t, values, sd, seeds = band
+                    ax.fill_between(t, values - sd, values + sd, color=colour, alpha=0.2,
+                                    linewidth=0)
+                    text += f" (mean +- SD, {seeds} seed{'s' if seeds != 1 else ''})"
+                ax.plot(t, values, color=colour, linestyle=["-", "--", ":"][s % 3],
+                        linewidth=1.5, label=text)
             for event in run.events():
                 ax.plot(event["time_days"], 1.0, MARKER_STYLES.get(event["kind"], "|"),
                         color=colours[r % len(colours)], transform=ax.get_xaxis_transform(),
@@ -75,16 +88,18 @@ def main():
         ax.set_title(title, pad=10)
         ax.set_ylabel(axis_label(ylabel, unit))
         ax.grid(alpha=0.3)
-    axes.flat[0].legend(fontsize=8, loc="best")
-    for ax, (_, _, series, _) in zip(axes.flat, TIMELINE_PANELS):
-        if len(series) > 1 and ax.get_legend_handles_labels()[0]:
-            ax.legend(fontsize=7, loc="best")
     for ax in axes[-1]:
         ax.set_xlabel("time since start of simulation (days)")
-    fig.suptitle("Comparison of runs: " + " vs ".join(labels), fontsize=13)
+    # One legend for the figure, below the panels, so that it covers no curve; the collagen
+    # panel's layers are told apart by line style (explained in the caption).
+    handles, names = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, 0.0),
+               ncol=min(3, len(names)), fontsize=9, frameon=False)
+    title = textwrap.fill("Comparison of runs: " + " vs ".join(labels), width=90)
+    fig.suptitle(title, fontsize=12)
     fig.tight_layout()
     out = os.path.join(args.output, "compare_timeline.png")
-    fig.savefig(out, dpi=args.dpi)
+    fig.savefig(out, dpi=args.dpi, bbox_inches="tight")
     plt.close(fig)
     for run in runs:
         run.close()
@@ -92,10 +107,14 @@ def main():
     with open(os.path.join(args.output, "captions.md"), "w", encoding="utf-8") as captions:
         captions.write("# Comparison of runs\n\n## compare_timeline.png\n\n"
                        "Headline metrics of " + ", ".join(labels) + " over time, one colour "
-                       "per run. Triangles along the top of each panel mark that run's "
-                       "treatment sessions (tri-markers: maintenance sessions). In the "
-                       "collagen panel, solid lines are the papillary and dashed lines the "
-                       "reticular dermis.\n")
+                       "per run (colour-blind-safe palette); a run with replicates is the mean "
+                       "over its seeds with a shaded band of +- one standard deviation. "
+                       "Triangles along the top of each panel mark that run's treatment "
+                       "sessions (tri-markers: maintenance sessions). In the collagen panel, "
+                       "solid lines are the papillary and dashed lines the reticular dermis, "
+                       "each relative to the same layer of healthy skin (1 = no collagen "
+                       "missing); fibroblasts are relative to the resting density F0 of "
+                       "healthy dermis.\n")
     print(out)
     return 0
 

@@ -8,7 +8,8 @@ packages=(
   libeigen3-dev libyaml-cpp-dev libhdf5-dev hdf5-tools zlib1g-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libfuzzer-14-dev libclang-rt-14-dev libomp-14-dev clang-format
-  python3-numpy python3-h5py python3-matplotlib python3-meshio
+  python3-numpy python3-h5py python3-matplotlib python3-meshio python3-pil
+  python3-plotly chromium chromium-driver python3-selenium
   openmpi-bin libopenmpi-dev
   python3-paraview xvfb xauth libgl1-mesa-dri
 )

@@ -3,7 +3,9 @@
 // which maps exceptions to exit codes (INTERFACES.md: 0 ok, 1 other, 2 bad input, 3 numerics).
 #pragma once
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
+#include <string>
 
 namespace dermasim::cli {
 
@@ -15,5 +17,10 @@ void add_run_command(CLI::App& app, Command& selected);
 void add_validate_command(CLI::App& app, Command& selected);
 void add_info_command(CLI::App& app, Command& selected);
 void add_presets_command(CLI::App& app, Command& selected, const char* argv0);
+void add_report_command(CLI::App& app, Command& selected);
+
+/// A script shipped with dermasim (e.g. "report.py"): PREFIX/share/dermasim/scripts when
+/// installed, else the source tree's scripts/. Throws Error naming the places searched.
+std::filesystem::path find_script(const std::string& name);
 
 }  // namespace dermasim::cli

@@ -1,5 +1,5 @@
 // `dermasim info RESULTS.h5`: what a results file holds (scenario, status, grid, snapshots,
-// events, final metrics and summary), read through io::read_results_overview.
+// events, final metrics, replicates and summary), read through io::read_results_overview.
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -9,6 +9,8 @@
 
 #include "commands.hpp"
 #include "dermasim/core/error.hpp"
+#include "dermasim/io/checkpoint.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/io/results_reader.hpp"
 
 namespace dermasim::cli {
@@ -52,9 +54,9 @@ void print_events(const io::ResultsOverview& o) {
               o.events.size() - sessions);
   for (const io::EventRecord& e : o.events) {
     std::printf("  day %-8s %-12s %-12s needle %s mm, penetration %s mm, %lld punctures\n",
-                number(e.time_days).c_str(), e.kind.c_str(), e.device.c_str(),
-                number(e.needle_length_mm).c_str(), number(e.penetration_mm).c_str(),
-                static_cast<long long>(e.punctures));
+                number(e.time_days).c_str(), io::escape_name(e.kind).c_str(),
+                io::escape_name(e.device).c_str(), number(e.needle_length_mm).c_str(),
+                number(e.penetration_mm).c_str(), static_cast<long long>(e.punctures));
   }
 }
 
@@ -62,7 +64,21 @@ void print_metrics(const io::ResultsOverview& o) {
   std::printf("metrics      %s\n", time_range(o.metric_times_days, "samples").c_str());
   for (const io::SeriesSummary& m : o.metrics) {
     const std::string value = m.final_value ? number(*m.final_value) : "-";
-    std::printf("  %-28s %12s %s\n", m.name.c_str(), value.c_str(), m.unit.c_str());
+    std::printf("  %-28s %12s %s\n", io::escape_name(m.name).c_str(),
+                io::escape_name(value).c_str(), io::escape_name(m.unit).c_str());
+  }
+}
+
+// Seeds and final mean +- sample SD of every metric of a run with --replicates.
+void print_replicates(const io::ResultsOverview& o) {
+  const io::ReplicatesOverview& r = o.replicates;
+  if (r.seeds.empty()) return;
+  std::printf("replicates   %zu seeds (%lld .. %lld); final mean +- SD over the seeds\n",
+              r.seeds.size(), static_cast<long long>(r.seeds.front()),
+              static_cast<long long>(r.seeds.back()));
+  for (const io::ReplicatesOverview::Final& f : r.finals) {
+    std::printf("  %-28s %12s +- %-10s %s\n", f.name.c_str(), number(f.mean).c_str(),
+                number(f.sd).c_str(), f.unit.c_str());
   }
 }
 
@@ -80,30 +96,55 @@ void print_summary(const io::ResultsOverview& o) {
     const std::string base = dot == std::string::npos ? name : name.substr(0, dot);
     std::string unit = units.contains(name) ? units[name] : units[base];
     if (name.ends_with(".peak_time_days")) unit = "day";
-    std::printf("  %-40s %12s %s\n", name.c_str(), value.c_str(), unit.c_str());
+    std::printf("  %-40s %12s %s\n", io::escape_name(name).c_str(), io::escape_name(value).c_str(),
+                io::escape_name(unit).c_str());
   }
+}
+
+// "verified" or why not; a damaged file throws (exit 1) before anything is printed.
+std::string integrity_line(const std::string& path) {
+  const io::ResultsIntegrity i = io::verify_results(path);
+  if (i.checksummed == 0) return "not checksummed (written by an older dermasim)";
+  return "verified: " + std::to_string(i.checksummed) + " of " + std::to_string(i.datasets) +
+         " series datasets carry a Fletcher32 checksum and match it";
+}
+
+int show_checkpoint(const std::string& path) {
+  io::verify_checkpoint(path);
+  const io::CheckpointState state = io::read_checkpoint_state(path);
+  std::printf("file         %s (dermasim checkpoint)\n", io::escape_name(path).c_str());
+  std::printf("time         day %s, next protocol event %lld\n", number(state.time_days).c_str(),
+              static_cast<long long>(state.next_event_index));
+  std::printf("integrity    verified: the state matches its CRC-32\n");
+  std::printf("continue     dermasim run --resume %s\n", io::escape_name(path).c_str());
+  return 0;
 }
 
 int show(const std::string& path) {
   // A missing file is bad input (exit 2), as for `run`.
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw InputError(path + ": cannot read: no such file");
+  if (io::is_checkpoint_file(path)) return show_checkpoint(path);
   const io::ResultsOverview o = io::read_results_overview(path);
-  std::printf("file         %s (dermasim %s, created %s)\n", path.c_str(),
-              o.dermasim_version.c_str(), o.created.c_str());
-  std::printf("scenario     %s (seed %lld, %lld threads)\n", o.scenario_name.c_str(),
-              static_cast<long long>(o.seed), static_cast<long long>(o.threads));
-  std::printf("status       %s (wall time %s s)\n", o.status.c_str(),
+  const std::string integrity = integrity_line(path);
+  std::printf("file         %s (dermasim %s, created %s)\n", io::escape_name(path).c_str(),
+              io::escape_name(o.dermasim_version).c_str(), io::escape_name(o.created).c_str());
+  std::printf("scenario     %s (seed %lld, %lld threads)\n",
+              io::escape_name(o.scenario_name).c_str(), static_cast<long long>(o.seed),
+              static_cast<long long>(o.threads));
+  std::printf("status       %s (wall time %s s)\n", io::escape_name(o.status).c_str(),
               number(o.wall_seconds).c_str());
+  std::printf("integrity    %s\n", integrity.c_str());
   std::printf("grid         %s\n", grid_line(o).c_str());
   std::printf("snapshots    %s\n", time_range(o.snapshot_times_days).c_str());
   std::string fields;
   for (const io::SeriesSummary& f : o.fields) {
     fields += (fields.empty() ? "" : ", ") + f.name + " [" + f.unit + "]";
   }
-  std::printf("fields       %zu: %s\n", o.fields.size(), fields.c_str());
+  std::printf("fields       %zu: %s\n", o.fields.size(), io::escape_name(fields).c_str());
   print_events(o);
   print_metrics(o);
+  print_replicates(o);
   print_summary(o);
   return 0;
 }
@@ -114,7 +155,9 @@ void add_info_command(CLI::App& app, Command& selected) {
   CLI::App* info =
       app.add_subcommand("info", "Summarise a results file: scenario, grid, snapshots, metrics");
   auto path = std::make_shared<std::string>();
-  info->add_option("RESULTS", *path, "a results file written by 'dermasim run'")->required();
+  info->add_option("RESULTS", *path,
+                   "a results file written by 'dermasim run' (or a checkpoint, to verify it)")
+      ->required();
   info->callback([&selected, path] { selected = [path] { return show(*path); }; });
 }
 

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   cli::add_sweep_command(app, selected, sweep::run_engine);
   cli::add_info_command(app, selected);
   cli::add_presets_command(app, selected, argv[0]);
+  cli::add_report_command(app, selected);
 
   // CLI11 reports an unknown first word as "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {

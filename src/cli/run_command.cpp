@@ -1,5 +1,6 @@
 // `dermasim run SCENARIO.yaml [-o OUT.h5] [--threads N] [--set KEY=VALUE]... [--dry-run]
-//  [--quiet] [--force] [--checkpoint-every DURATION]` and `dermasim run --resume CHECKPOINT`:
+//  [--quiet] [--force] [--checkpoint-every DURATION] [--replicates N]` and
+//  `dermasim run --resume CHECKPOINT`:
 // scenario -> simulation -> results file (INTERFACES.md).
 // Exit codes: 0 complete, 2 bad input, 3 numerical failure, 1 other failures, 128 + signal
 // after SIGINT/SIGTERM (the file is then closed with status "interrupted", and a checkpoint
@@ -18,6 +19,7 @@
 #include "commands.hpp"
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/units.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/io/results_reader.hpp"
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/scenario/scenario.hpp"
@@ -29,6 +31,7 @@
 #include "dermasim/sim/simulation.hpp"
 #include "interrupt.hpp"
 #include "progress_display.hpp"
+#include "replicate_runs.hpp"
 #include "scenario_argument.hpp"
 
 namespace dermasim::cli {
@@ -47,6 +50,7 @@ struct RunOptions {
   std::string checkpoint_every;  // a duration with its unit; empty: no periodic checkpoints
   std::string resume;            // checkpoint to continue from
   bool keep_checkpoint = false;  // leave a checkpoint of the final state (a sweep's start_from)
+  std::size_t replicates = 0;    // 0: one plain run; N: seeds seed .. seed + N - 1
 };
 
 // Simulated days per call of run_until: the interrupt flag is polled, and checkpoints are
@@ -54,6 +58,20 @@ struct RunOptions {
 // checkpoint lands where an uninterrupted run stops too (the resumed run is bit for bit the
 // same).
 constexpr double kPollInterval = 1.0;
+
+// Where a run was when a file fault stopped it, for the one-line message of report_fault.
+struct RunTrace {
+  fs::path output;
+  fs::path checkpoint;
+  std::string during;                    // "writing the results at day 84 (snapshot 12)"
+  std::optional<double> checkpoint_day;  // of the last complete checkpoint, if any
+};
+
+std::string day(double t) {
+  char text[32];
+  std::snprintf(text, sizeof text, "day %g", t);
+  return text;
+}
 
 void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, int threads,
                    const std::string& output) {
@@ -141,7 +159,36 @@ bool replaces_previous_results(const fs::path& output, bool derived_output) {
   return true;
 }
 
-int run(const RunOptions& o) {
+// A checkpoint holds one simulation, not a set of replicates: those options are refused.
+void check_replicate_options(const RunOptions& o) {
+  if (o.replicates == 0) return;
+  if (!o.resume.empty() || !o.checkpoint_every.empty() || o.keep_checkpoint) {
+    throw InputError(
+        "--replicates: cannot be combined with --resume, --checkpoint-every or "
+        "--keep-checkpoint (a checkpoint holds one run, not a set of replicates)");
+  }
+}
+
+// Ctrl-C during a run with replicates: the file keeps what replicate 1 wrote, without
+// /replicates, and no checkpoint is left (there is no set of replicates to resume).
+int replicates_interrupted(const RunOptions& o, const sim::Simulation& simulation,
+                           sim::ResultsRecorder& recorder, io::ResultsWriter& writer,
+                           const std::optional<ReplicateOutcome>& replicates, double wall,
+                           int signal) {
+  if (!simulation.finished()) recorder.on_snapshot(simulation.time(), simulation.state());
+  writer.close("interrupted", wall);
+  const std::size_t running = replicates ? replicates->running : 0;
+  const double day = replicates ? replicates->time : simulation.time();
+  std::fprintf(stderr,
+               "interrupted in replicate %zu/%zu at day %.2f: replicate 1 so far in %s (status "
+               "\"interrupted\", no /replicates);\n  replicates cannot be resumed: run the "
+               "command again\n",
+               running + 1, o.replicates, day, writer.output_path().c_str());
+  return 128 + signal;
+}
+
+int run(const RunOptions& o, RunTrace& trace) {
+  check_replicate_options(o);
   std::optional<sim::CheckpointHeader> resumed;
   bool derived_output = false;
   const scenario::Scenario s = load(o, resumed, derived_output);
@@ -154,9 +201,14 @@ int run(const RunOptions& o) {
   if (o.dry_run) {
     sim::validate(config);
     print_dry_run(s, config, threads, output.string());
+    if (o.replicates > 1) {
+      std::printf("# replicates: %zu seeds, one after another: about %zu x that run time\n",
+                  o.replicates, o.replicates);
+    }
     return 0;
   }
 
+  trace.output = output;
   const bool overwrite = o.force || (!resumed && replaces_previous_results(output, derived_output));
   if (!resumed) io::preflight_output(output, overwrite);
   const auto start = std::chrono::steady_clock::now();
@@ -164,7 +216,10 @@ int run(const RunOptions& o) {
   const io::RunInfo info{s.name, s.simulation.seed, threads};
   io::ResultsWriter writer = resumed ? io::ResultsWriter::resume(output, resumed->marks)
                                      : io::ResultsWriter(output, info, {.overwrite = overwrite});
-  if (resumed) sim::restore_checkpoint(o.resume, simulation);
+  if (resumed) {
+    sim::restore_checkpoint(o.resume, simulation);
+    trace.checkpoint_day = simulation.time();
+  }
 
   const bool live = !o.quiet && isatty(fileno(stderr));
   ProgressDisplay display(stderr, live);
@@ -172,39 +227,71 @@ int run(const RunOptions& o) {
       writer,
       [&](const sim::Progress& p) { display.update(p, simulation.step_statistics().last_dt); },
       [&](const sim::EventRecord& r) { display.session(r); });
+  // With replicates, replicate 1's metric series are kept for the statistics.
+  sim::MetricLog log(recorder);
+  sim::Observer& observer = o.replicates > 0 ? static_cast<sim::Observer&>(log) : recorder;
+  if (o.replicates > 0) print_replicate_header(stderr, 0, o.replicates, config.seed);
+  trace.during = "writing the header of the results";
   if (resumed) {
     recorder.declare_metrics(simulation);
   } else {
     recorder.write_header(s, simulation);
   }
+  trace.during.clear();
 
   const fs::path checkpoint =
       o.resume.empty() ? sim::checkpoint_path_for(output) : fs::path(o.resume);
+  trace.checkpoint = checkpoint;
   auto save = [&] {
+    trace.during = "writing the checkpoint at " + day(simulation.time());
     sim::save_checkpoint(checkpoint, simulation, s.resolved, writer.checkpoint_marks());
+    trace.checkpoint_day = simulation.time();
+    trace.during.clear();
   };
   auto wall = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   InterruptGuard interrupt;
   double next_checkpoint = simulation.time() + every;
+  std::optional<ReplicateOutcome> replicates;
   try {
     while (!simulation.finished() && !interrupt.interrupted()) {
-      simulation.run_until(simulation.time() + kPollInterval, recorder);
+      simulation.run_until(simulation.time() + kPollInterval, observer);
       if (simulation.time() >= next_checkpoint && !simulation.finished()) {
         save();
         next_checkpoint += every;
       }
     }
+    display.finish();
+    if (o.replicates > 0 && simulation.finished()) {
+      replicates = run_replicates(
+          config, o.replicates, log, metric_declarations(simulation), stderr, live,
+          [&] { return interrupt.interrupted(); }, kPollInterval);
+    }
+  } catch (const io::FileError&) {
+    writer.abandon();
+    if (trace.during.empty()) {
+      trace.during = "writing snapshot " + std::to_string(writer.snapshot_count() + 1) +
+                     " of the results (" + day(simulation.time()) + ")";
+    }
+    throw;
   } catch (const NumericalError& e) {
     display.finish();
-    recorder.on_snapshot(simulation.time(), simulation.state());
+    if (!simulation.finished()) recorder.on_snapshot(simulation.time(), simulation.state());
+    writer.close(std::string("failed: ") + e.what(), wall());
+    throw;
+  } catch (const InputError& e) {  // replicates that did not share their metric times
     writer.close(std::string("failed: ") + e.what(), wall());
     throw;
   }
   display.finish();
+  trace.during = "finishing the results";
   recorder.write_summary(simulation);
-  if (interrupt.interrupted()) {
+  if (o.replicates > 0 && (!replicates || replicates->interrupted)) {
+    return replicates_interrupted(o, simulation, recorder, writer, replicates, wall(),
+                                  interrupt.signal_number());
+  }
+  if (interrupt.interrupted() && o.replicates == 0) {
     save();  // before the extra snapshot below, which a resumed run cuts away again
     recorder.on_snapshot(simulation.time(), simulation.state());
     writer.close("interrupted", wall());
@@ -214,15 +301,56 @@ int run(const RunOptions& o) {
                  simulation.time(), output.c_str(), checkpoint.c_str());
     return 128 + interrupt.signal_number();
   }
+  if (replicates) {
+    writer.write_replicates(replicates->record);
+    write_replicate_summary(writer, replicates->record);
+  }
   if (o.keep_checkpoint) {
     save();  // the final state, for sweeps that branch from this history
   } else {
     std::error_code ignored;
     fs::remove(checkpoint, ignored);  // a finished run needs no checkpoint
   }
+  trace.during = "finishing the results";
   writer.close("complete", wall());
+  trace.during.clear();
   print_summary(stderr, simulation, recorder.last_metrics(), wall(), output.string());
+  if (replicates) print_replicate_summary(stderr, replicates->record);
   return 0;
+}
+
+// A file fault during a run, reworded to say where the run was and what to do next. Without a
+// checkpoint the partial results cannot be continued, so they are removed to free the space.
+[[noreturn]] void report_fault(const io::FileError& e, const RunTrace& trace) {
+  if (trace.during.empty()) throw e;
+  std::string file = e.file();
+  if (file == io::partial_path(trace.output).string()) file = trace.output.string();
+  if (file == io::partial_path(trace.checkpoint).string()) file = trace.checkpoint.string();
+  const bool full = e.fault() == io::FileError::Fault::no_space;
+  std::string what = e.reason() + " while " + trace.during;
+  if (trace.checkpoint_day) {
+    what += "; the last checkpoint (" + day(*trace.checkpoint_day) +
+            ") is intact: " + (full ? "free space" : "fix this") +
+            " and run dermasim run --resume " + trace.checkpoint.string();
+  } else {
+    std::error_code ignored;
+    fs::remove(io::partial_path(trace.output), ignored);
+    fs::remove(trace.output, ignored);  // this run's own (preflight let no other file stay)
+    fs::remove(io::xdmf_path(trace.output), ignored);
+    what += "; no checkpoint was taken, so the partial results were removed: " +
+            std::string(full ? "free space" : "fix this") +
+            " and run again (--checkpoint-every makes a run resumable)";
+  }
+  throw io::FileError(file, what, e.fault());
+}
+
+int run_reporting_faults(const RunOptions& o) {
+  RunTrace trace;
+  try {
+    return run(o, trace);
+  } catch (const io::FileError& e) {
+    report_fault(e, trace);
+  }
 }
 
 }  // namespace
@@ -251,7 +379,12 @@ void add_run_command(CLI::App& app, Command& selected) {
                 "start_from");
   cmd->add_option("--resume", options->resume,
                   "Continue an interrupted or killed run from its checkpoint");
-  cmd->callback([options, &selected] { selected = [options] { return run(*options); }; });
+  cmd->add_option("--replicates", options->replicates,
+                  "Run N needle-placement seeds (seed, seed+1, ...) and add their mean, SD, "
+                  "min and max to the results (/replicates)")
+      ->check(CLI::Range(1, 1000));
+  cmd->callback(
+      [options, &selected] { selected = [options] { return run_reporting_faults(*options); }; });
 }
 
 }  // namespace dermasim::cli

@@ -14,6 +14,7 @@
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/units.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/checkpoint_file.hpp"
@@ -33,6 +34,7 @@ struct SweepArgs {
   int threads_per_run = 1;
   bool resume = false;
   bool quiet = false;
+  std::size_t replicates = 0;  // 0: the sweep file's (default 1)
 };
 
 // One line rewritten in place on a terminal; elsewhere a line per tenth of the sweep.
@@ -113,14 +115,17 @@ void check_every_run(sweep::SweepSpec& spec) {
 int report(const SweepArgs& args, const sweep::SweepSpec& spec, const sweep::SweepResult& r,
            int signal) {
   std::printf("sweep %s: %zu runs, %zu ok, %zu failed", spec.name.c_str(), r.total, r.ok, r.failed);
+  if (spec.replicates > 1) std::printf(" (%zu seeds per run)", spec.replicates);
   if (r.pending) std::printf(", %zu not run", r.pending);
   std::printf("\nsummary: %s (table: %s)\n", r.summary_h5.c_str(), r.summary_csv.c_str());
   if (r.failed) std::printf("failed runs: see the status and error columns of the summary\n");
   const std::string table = sweep::format_sensitivity(r.sensitivity, spec.sensitivity.confidence);
   if (!table.empty()) std::printf("\n%s", table.c_str());
   if (r.interrupted) {
-    std::printf("interrupted; continue with: dermasim sweep %s -o %s --resume\n",
-                args.sweep_file.c_str(), args.out_dir.c_str());
+    const std::string replicates =
+        args.replicates ? " --replicates " + std::to_string(args.replicates) : "";
+    std::printf("interrupted; continue with: dermasim sweep %s -o %s%s --resume\n",
+                args.sweep_file.c_str(), args.out_dir.c_str(), replicates.c_str());
     return signal ? 128 + signal : 1;
   }
   return 0;
@@ -135,6 +140,13 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
     units.push_back(m.unit);
   }
   sweep::SweepSpec spec = sweep::load_sweep(args.sweep_file, sweep::SpecCheck{names, units});
+  if (args.replicates > 0) {
+    for (const auto& v : spec.vary)
+      if (v.key == "simulation.seed" && args.replicates > 1)
+        throw InputError("--replicates: cannot be combined with a sweep that varies " + v.key +
+                         " (" + spec.file.string() + ":" + std::to_string(v.line) + ")");
+    spec.replicates = args.replicates;
+  }
   check_every_run(spec);
   if (args.out_dir.empty()) args.out_dir = spec.name + "-sweep";
   if (args.threads_per_run < 1) throw InputError("--threads-per-run: must be at least 1");
@@ -173,9 +185,21 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
                      std::to_string(args.threads_per_run) + " needs more than the " +
                      std::to_string(cores) + " cores of this machine; lower --jobs");
   options.progress = progress_printer(args.quiet, line_open);
-  const sweep::SweepResult r = sweep::run_sweep(spec, run_one, options);
-  if (*line_open) std::fputc('\n', stderr);  // Ctrl-C left the progress line open
-  return report(args, spec, r, interrupt.signal_number());
+  try {
+    const sweep::SweepResult r = sweep::run_sweep(spec, run_one, options);
+    if (*line_open) std::fputc('\n', stderr);  // Ctrl-C left the progress line open
+    return report(args, spec, r, interrupt.signal_number());
+  } catch (const io::FileError& e) {
+    if (*line_open) std::fputc('\n', stderr);
+    // Runs in progress stay pending (their files are removed); every journaled run is complete.
+    throw io::FileError(
+        e.file(),
+        e.reason() + "; the sweep stopped, the runs it journaled are kept: " +
+            (e.fault() == io::FileError::Fault::no_space ? "free space" : "fix this") +
+            " and continue with: dermasim sweep " + args.sweep_file + " -o " + args.out_dir +
+            " --resume",
+        e.fault());
+  }
 }
 
 }  // namespace
@@ -195,6 +219,10 @@ void add_sweep_command(CLI::App& app, Command& selected, sweep::RunFunction run_
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--resume", args->resume, "continue an interrupted sweep in the output directory");
   cmd->add_flag("--quiet", args->quiet, "no progress line");
+  cmd->add_option("--replicates", args->replicates,
+                  "needle-placement seeds per design point (overrides the sweep file's "
+                  "replicates:)")
+      ->check(CLI::Range(std::size_t{1}, sweep::kMaxReplicates));
   cmd->callback([&selected, args, run = std::move(run_one)] {
     selected = [args, run] { return run_command(*args, run); };
   });

@@ -1,8 +1,16 @@
 // Checkpoint files (see checkpoint.hpp for the layout).
 #include "dermasim/io/checkpoint.hpp"
 
+#include <zlib.h>
+
+#include <algorithm>
+#include <bit>
+#include <numeric>
+
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
+#include "dermasim/io/atomic_file.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
@@ -18,6 +26,68 @@ std::vector<std::int64_t> shape_of(const Grid& grid) {
   shape.push_back(grid.nx());
   return shape;
 }
+
+constexpr std::string_view kChecksumAttribute = "state_crc32";
+
+// CRC-32 (zlib's) of everything a resumed run reads back, in a fixed order (docs/file-format.md
+// "Checkpoints"): a flipped bit anywhere in the state, or a name changed, changes it.
+class StateChecksum {
+ public:
+  void add(std::string_view text) {
+    add_bytes(text.data(), text.size());
+    add_bytes("", 1);  // a terminator, so that ("ab", "c") and ("a", "bc") differ
+  }
+  void add(double value) { add_bytes(&value, sizeof value); }
+  void add(std::int64_t value) { add_bytes(&value, sizeof value); }
+  void add(std::span<const double> values) { add_bytes(values.data(), values.size_bytes()); }
+  std::int64_t value() const { return static_cast<std::int64_t>(crc_); }
+
+ private:
+  void add_bytes(const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const Bytef*>(data);
+    // zlib takes at most 4 GiB per call.
+    for (std::size_t done = 0; done < size;) {
+      const auto part = static_cast<uInt>(std::min<std::size_t>(size - done, 1u << 30));
+      crc_ = crc32(crc_, bytes + done, part);
+      done += part;
+    }
+  }
+  uLong crc_ = crc32(0L, Z_NULL, 0);
+};
+
+// The items of a named list in name order, as they are read back from the file.
+template <class Named>
+std::vector<const Named*> by_name(const std::vector<Named>& list) {
+  std::vector<const Named*> sorted;
+  for (const Named& n : list) sorted.push_back(&n);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Named* a, const Named* b) { return a->name < b->name; });
+  return sorted;
+}
+
+// Fields are added separately (as they are read: one at a time, in name order).
+void add_state(StateChecksum& crc, const CheckpointState& state,
+               std::span<const std::int64_t> shape, double spacing) {
+  crc.add(state.time_days);
+  crc.add(state.next_event_index);
+  crc.add(state.scenario_text);
+  for (const std::int64_t n : shape) crc.add(n);
+  crc.add(spacing);
+  for (const NamedValue* v : by_name(state.scalars)) {
+    crc.add(v->name);
+    crc.add(v->value);
+  }
+  for (const NamedInteger* v : by_name(state.integers)) {
+    crc.add(v->name);
+    crc.add(v->value);
+  }
+  for (const NamedArray* a : by_name(state.arrays)) {
+    crc.add(a->name);
+    crc.add(std::span<const double>(a->values));
+  }
+}
+
+CheckpointState read_state(const h5::Handle& file);
 
 // Opens a checkpoint, rejecting other files with an InputError naming the path.
 h5::Handle open_checkpoint(const fs::path& path) {
@@ -36,9 +106,9 @@ h5::Handle open_checkpoint(const fs::path& path) {
 }  // namespace
 
 void write_checkpoint(const fs::path& path, const CheckpointState& state, const FieldSet& fields) {
-  const fs::path partial = partial_path(path);
+  AtomicFile atomic(path);
   {
-    h5::Handle file = h5::create_file(partial.string());
+    h5::Handle file = h5::create_file(atomic.temporary().string());
     h5::write_attribute(file, kFileKindAttribute, kCheckpointFileKind);
     h5::write_attribute(file, "format_version", kResultsFormatVersion);
     h5::write_attribute(file, "dermasim_version", version());
@@ -47,38 +117,91 @@ void write_checkpoint(const fs::path& path, const CheckpointState& state, const 
     h5::write_string_dataset(file, "scenario", state.scenario_text);
 
     const Grid& grid = fields.grid();
-    const h5::Handle grid_group = h5::create_group(file, "grid");
-    h5::write_attribute(grid_group, "dimensions", std::int64_t{grid.dimensions()});
     const std::vector<std::int64_t> shape = shape_of(grid);
-    h5::write_attribute(grid_group, "shape", std::span<const std::int64_t>(shape));
-    h5::write_attribute(grid_group, "spacing_mm", grid.spacing());
-
-    const h5::Handle fields_group = h5::create_group(file, "fields");
-    const std::vector<hsize_t> dims(shape.begin(), shape.end());
-    for (int f = 0; f < fields.size(); ++f) {
-      describe(h5::write_dataset<double>(fields_group, fields[f].name(), fields[f].values(), dims),
-               fields[f].info().unit, fields[f].info().description);
+    StateChecksum crc;
+    add_state(crc, state, shape, grid.spacing());
+    {
+      const h5::Handle grid_group = h5::create_group(file, "grid");
+      h5::write_attribute(grid_group, "dimensions", std::int64_t{grid.dimensions()});
+      h5::write_attribute(grid_group, "shape", std::span<const std::int64_t>(shape));
+      h5::write_attribute(grid_group, "spacing_mm", grid.spacing());
     }
-
-    const h5::Handle state_group = h5::create_group(file, "state");
-    const h5::Handle scalars = h5::create_group(state_group, "scalars");
-    for (const NamedValue& v : state.scalars) h5::write_attribute(scalars, v.name, v.value);
-    const h5::Handle integers = h5::create_group(state_group, "integers");
-    for (const NamedInteger& v : state.integers) h5::write_attribute(integers, v.name, v.value);
-    const h5::Handle arrays = h5::create_group(state_group, "arrays");
-    for (const NamedArray& a : state.arrays) h5::write_dataset<double>(arrays, a.name, a.values);
+    {
+      const h5::Handle fields_group = h5::create_group(file, "fields");
+      const std::vector<hsize_t> dims(shape.begin(), shape.end());
+      for (int f = 0; f < fields.size(); ++f) {
+        describe(
+            h5::write_dataset<double>(fields_group, fields[f].name(), fields[f].values(), dims),
+            fields[f].info().unit, fields[f].info().description);
+      }
+      std::vector<int> order(static_cast<std::size_t>(fields.size()));
+      std::iota(order.begin(), order.end(), 0);
+      std::sort(order.begin(), order.end(),
+                [&](int a, int b) { return fields[a].name() < fields[b].name(); });
+      for (const int f : order) {
+        crc.add(fields[f].name());
+        crc.add(fields[f].values());
+      }
+    }
+    h5::write_attribute(file, kChecksumAttribute, crc.value());
+    {
+      const h5::Handle state_group = h5::create_group(file, "state");
+      const h5::Handle scalars = h5::create_group(state_group, "scalars");
+      for (const NamedValue& v : state.scalars) h5::write_attribute(scalars, v.name, v.value);
+      const h5::Handle integers = h5::create_group(state_group, "integers");
+      for (const NamedInteger& v : state.integers) h5::write_attribute(integers, v.name, v.value);
+      const h5::Handle arrays = h5::create_group(state_group, "arrays");
+      for (const NamedArray& a : state.arrays) h5::write_dataset<double>(arrays, a.name, a.values);
+    }
     file.close();
   }
-  std::error_code ec;
-  fs::rename(partial, path, ec);
-  if (ec) {
-    throw IoError("cannot rename " + partial.string() + " to " + path.string() + ": " +
-                  ec.message());
+  atomic.commit();
+}
+
+bool is_checkpoint_file(const fs::path& path) {
+  if (!h5::is_hdf5_file(path.string())) return false;
+  try {
+    const h5::Handle file = h5::open_file(path.string(), false);
+    return h5::has_attribute(file, kFileKindAttribute) &&
+           h5::read_string_attribute(file, kFileKindAttribute) == kCheckpointFileKind;
+  } catch (const IoError&) {
+    return false;  // unreadable: the results reader says why
+  }
+}
+
+void verify_checkpoint(const fs::path& path) {
+  const h5::Handle file = open_checkpoint(path);
+  if (!h5::has_attribute(file, kChecksumAttribute)) {
+    throw FileError(path.string(),
+                    "has no state checksum (damaged, or written by an older dermasim); it cannot "
+                    "be verified: start the run again",
+                    FileError::Fault::damaged);
+  }
+  const CheckpointState state = read_state(file);
+  const h5::Handle grid_group = h5::open_group(file, "grid");
+  StateChecksum crc;
+  add_state(crc, state, h5::read_int_array_attribute(grid_group, "shape"),
+            h5::read_double_attribute(grid_group, "spacing_mm"));
+  const h5::Handle fields_group = h5::open_group(file, "fields");
+  for (const std::string& name : h5::link_names(fields_group)) {
+    crc.add(name);
+    crc.add(std::span<const double>(h5::read_all<double>(h5::open_dataset(fields_group, name))));
+  }
+  if (crc.value() != h5::read_int_attribute(file, kChecksumAttribute)) {
+    throw FileError(path.string(),
+                    "damaged: its state does not match the checksum stored with it; it cannot be "
+                    "resumed: resume from an intact copy, or start the run again",
+                    FileError::Fault::damaged);
   }
 }
 
 CheckpointState read_checkpoint_state(const fs::path& path) {
-  const h5::Handle file = open_checkpoint(path);
+  return read_state(open_checkpoint(path));
+}
+
+namespace {
+
+CheckpointState read_state(const h5::Handle& file) {
   CheckpointState state;
   state.time_days = h5::read_double_attribute(file, "time_days");
   state.next_event_index = h5::read_int_attribute(file, "next_event_index");
@@ -98,6 +221,8 @@ CheckpointState read_checkpoint_state(const fs::path& path) {
   }
   return state;
 }
+
+}  // namespace
 
 void read_checkpoint_fields(const fs::path& path, FieldSet& fields) {
   const h5::Handle file = open_checkpoint(path);

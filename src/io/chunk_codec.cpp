@@ -3,6 +3,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -87,6 +88,31 @@ std::vector<unsigned char> shuffle_deflate(std::span<const float> values, int le
   }
   out.resize(z.total_out);
   return out;
+}
+
+void append_fletcher32(std::vector<unsigned char>& chunk) {
+  std::uint32_t low = 0, high = 0;
+  const std::size_t words = chunk.size() / 2;
+  // 360 words is the most that can be summed before a 32-bit sum could overflow.
+  for (std::size_t first = 0; first < words; first += 360) {
+    const std::size_t last = std::min(words, first + 360);
+    for (std::size_t w = first; w < last; ++w) {
+      low += (std::uint32_t{chunk[2 * w]} << 8) | chunk[2 * w + 1];
+      high += low;
+    }
+    low = (low & 0xffff) + (low >> 16);
+    high = (high & 0xffff) + (high >> 16);
+  }
+  if (chunk.size() % 2 != 0) {
+    low += std::uint32_t{chunk.back()} << 8;
+    high += low;
+    low = (low & 0xffff) + (low >> 16);
+    high = (high & 0xffff) + (high >> 16);
+  }
+  low = (low & 0xffff) + (low >> 16);
+  high = (high & 0xffff) + (high >> 16);
+  const std::uint32_t sum = (high << 16) | low;
+  for (int b = 0; b < 4; ++b) chunk.push_back(static_cast<unsigned char>(sum >> (8 * b)));
 }
 
 }  // namespace dermasim::io

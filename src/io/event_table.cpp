@@ -61,6 +61,7 @@ h5::Handle create_event_table(const h5::Handle& parent, std::string_view name) {
   h5::Storage storage;
   storage.extendible = true;
   storage.chunk = {64};
+  storage.fletcher32 = true;
   h5::Handle table = h5::create_dataset(parent, name, type.id(), dims, storage);
   h5::write_attribute(table, "units",
                       std::string_view("time_days: day; needle_length_mm: mm; "

@@ -37,6 +37,7 @@ Handle creation_list(std::span<const hsize_t> dims, const Storage& storage,
     check(H5Pset_deflate(dcpl.id(), static_cast<unsigned>(storage.gzip_level)),
           "set gzip compression of", where);
   }
+  if (storage.fletcher32) check(H5Pset_fletcher32(dcpl.id()), "set the checksum filter of", where);
   return dcpl;
 }
 
@@ -140,13 +141,25 @@ void write_filtered_chunk(const Handle& dataset, std::span<const hsize_t> offset
         "write a chunk of", dataset.where());
 }
 
-int filter_count(const Handle& dataset) {
+bool has_filter(const Handle& dataset, H5Z_filter_t filter) {
   const Handle dcpl(
       check_id(H5Dget_create_plist(dataset.id()), "get the creation list of", dataset.where()),
       H5Pclose, dataset.where());
-  const int n = H5Pget_nfilters(dcpl.id());
-  if (n < 0) fail("count the filters of", dataset.where());
-  return n;
+  unsigned flags = 0;
+  std::size_t values = 0;
+  unsigned config = 0;
+  // Fails (negative) when the filter is absent, which is not an error here.
+  const herr_t found =
+      H5Pget_filter_by_id2(dcpl.id(), filter, &flags, &values, nullptr, 0, nullptr, &config);
+  H5Eclear2(H5E_DEFAULT);
+  return found >= 0;
+}
+
+void verify_rows(const Handle& dataset, hsize_t rows) {
+  const Handle type(check_id(H5Dget_type(dataset.id()), "get the type of", dataset.where()),
+                    H5Tclose, dataset.where());
+  std::vector<unsigned char> row(row_size(dataset) * H5Tget_size(type.id()));
+  for (hsize_t r = 0; r < rows; ++r) read_rows(dataset, type.id(), row.data(), r, 1);
 }
 
 Handle write_string_dataset(const Handle& parent, std::string_view name, std::string_view text) {

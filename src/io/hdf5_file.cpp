@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "dermasim/io/file_lock.hpp"
+
 namespace dermasim::io::h5 {
 namespace {
 
@@ -17,6 +19,9 @@ Handle strong_close_access_list(const std::string& path) {
 
 Handle create_file(const std::string& path) {
   silence_hdf5_errors();
+  // H5Fcreate truncates before it locks: a file another process is writing would be emptied
+  // under it, and only then would the lock be refused.
+  refuse_if_locked(path);
   const Handle fapl = strong_close_access_list(path);
   const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id());
   return Handle(check_id(id, "create file", path), H5Fclose, path + ":/");

@@ -22,6 +22,7 @@ h5::Handle new_series(const h5::Handle& group, std::string_view name, std::strin
   h5::Storage storage;
   storage.extendible = true;
   storage.chunk = {1024};
+  storage.fletcher32 = true;
   h5::Handle series = h5::create_dataset(group, name, h5::TypeOf<double>::file(), dims, storage);
   describe(series, unit, description);
   return series;
@@ -90,6 +91,12 @@ void MetricSeries::append(double time_days, std::span<const NamedValue> values) 
   }
   for (std::size_t m = 0; m < row.size(); ++m) pending_[m].push_back(row[m]);
   pending_times_.push_back(time_days);
+}
+
+void MetricSeries::abandon() noexcept {
+  group_.release();
+  times_.release();
+  for (h5::Handle& d : datasets_) d.release();
 }
 
 void MetricSeries::write_pending() {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "dermasim/core/error.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/io/results_writer.hpp"
 
 namespace dermasim::io {
@@ -23,8 +24,8 @@ void probe_writable(const fs::path& directory) {
   const fs::path probe = directory / (".dermasim-probe-" + std::to_string(getpid()));
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) {
-    throw IoError("output directory '" + directory.string() +
-                  "' is not writable: " + std::strerror(errno));
+    throw FileError(directory.string(), "output directory is not writable: " + os_reason(errno) +
+                                            "; choose another -o, or fix it");
   }
   ::close(fd);
   ::unlink(probe.c_str());

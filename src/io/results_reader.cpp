@@ -5,6 +5,8 @@
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/io/event_table.hpp"
+#include "dermasim/io/file_error.hpp"
+#include "dermasim/io/file_lock.hpp"
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
@@ -39,13 +41,16 @@ h5::Handle open_results(const fs::path& path) {
   h5::Handle file;
   try {
     file = h5::open_file(path.string(), false);
-  } catch (const IoError& e) {
-    // HDF5 reports a lock held by a writer only in its message text.
-    if (std::string(e.what()).find("unable to lock file") != std::string::npos) {
-      throw IoError(path.string() + ": another process is writing it (HDF5 file lock); read " +
-                    "it when that run ends, or now with HDF5_USE_FILE_LOCKING=FALSE");
+  } catch (const FileError& e) {
+    if (e.fault() == FileError::Fault::busy) {
+      throw FileError(path.string(),
+                      "another process is writing it" + lock_holder(path) +
+                          "; read it when that run ends, or now with HDF5_USE_FILE_LOCKING=FALSE",
+                      e.fault());
     }
-    throw IoError(path.string() + ": damaged or truncated HDF5 file (" + e.what() + ")");
+    if (e.fault() == FileError::Fault::damaged) throw;
+    throw FileError(path.string(), "damaged or unreadable HDF5 file (" + e.reason() + ")",
+                    FileError::Fault::damaged);
   }
   if (!h5::has_attribute(file, kFileKindAttribute) ||
       h5::read_string_attribute(file, kFileKindAttribute) != kResultsFileKind) {
@@ -56,6 +61,24 @@ h5::Handle open_results(const fs::path& path) {
 }
 
 }  // namespace
+
+ResultsIntegrity verify_results(const fs::path& path) {
+  const h5::Handle file = open_results(path);
+  ResultsIntegrity integrity;
+  auto check = [&](const h5::Handle& dataset) {
+    ++integrity.datasets;
+    if (!h5::has_filter(dataset, H5Z_FILTER_FLETCHER32)) return;
+    ++integrity.checksummed;
+    h5::verify_rows(dataset, h5::shape(dataset).at(0));
+  };
+  for (const char* group_name : {"fields", "metrics"}) {
+    if (!h5::has_link(file, group_name)) continue;
+    const h5::Handle group = h5::open_group(file, group_name);
+    for (const std::string& name : h5::link_names(group)) check(h5::open_dataset(group, name));
+  }
+  if (h5::has_link(file, "events")) check(h5::open_dataset(file, "events"));
+  return integrity;
+}
 
 ResultsOverview read_results_overview(const fs::path& path) {
   const h5::Handle file = open_results(path);
@@ -103,6 +126,7 @@ ResultsOverview read_results_overview(const fs::path& path) {
   for (const std::string& name : h5::attribute_names(summary)) {
     o.summary.emplace_back(name, attribute_text(summary, name));
   }
+  o.replicates = read_replicates_overview(file);
   return o;
 }
 

@@ -8,7 +8,9 @@
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
+#include "dermasim/io/atomic_file.hpp"
 #include "dermasim/io/event_table.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
@@ -74,7 +76,13 @@ ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptio
   s.out = std::move(out);
   s.partial = partial_path(s.out);
   s.options = options;
-  s.file = h5::create_file(s.partial.string());
+  try {
+    s.file = h5::create_file(s.partial.string());
+  } catch (const FileError& e) {
+    // The user named the output, not its .partial: a busy one is "out.h5 is being written".
+    if (e.fault() != FileError::Fault::busy) throw;
+    throw FileError(s.out.string(), e.reason(), e.fault());
+  }
   // An overwritten output goes now, not at the end: after a crash the output path must not
   // hold a complete file from another run.
   std::error_code ec;
@@ -126,6 +134,17 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
                     std::to_string(rows) + " rows");
     }
   }
+  // What is kept must be intact (rows past the marks may be torn by a kill: they are cut).
+  for (const auto& [group, rows] : {std::pair<const char*, std::size_t>{"fields", keep.snapshots},
+                                    {"metrics", keep.metric_samples}}) {
+    const h5::Handle g = h5::open_group(s.file, group);
+    for (const std::string& name : h5::link_names(g)) {
+      const h5::Handle dataset = h5::open_dataset(g, name);
+      if (h5::has_filter(dataset, H5Z_FILTER_FLETCHER32)) h5::verify_rows(dataset, rows);
+    }
+  }
+  const h5::Handle event_rows = h5::open_dataset(s.file, "events");
+  if (h5::has_filter(event_rows, H5Z_FILTER_FLETCHER32)) h5::verify_rows(event_rows, keep.events);
   if (!from_partial) {
     fs::rename(s.out, s.partial, ec);
     if (ec) throw IoError("cannot rename " + s.out.string() + ": " + ec.message());
@@ -143,6 +162,16 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
   s.summary = h5::open_group(s.file, "summary");
   h5::flush(s.file);
   return ResultsWriter(std::move(state));
+}
+
+void ResultsWriter::abandon() noexcept {
+  State& s = *state_;
+  s.close_attempted = true;
+  s.snapshots.abandon();
+  s.metrics.abandon();
+  s.events.release();
+  s.summary.release();
+  s.file.release();
 }
 
 ResultsWriter::~ResultsWriter() {
@@ -199,6 +228,10 @@ void ResultsWriter::add_summary(std::string_view name, double value, std::string
   h5::write_attribute(state_->summary, std::string(name) + ".units", unit);
 }
 
+void ResultsWriter::write_replicates(const ReplicatesRecord& record) {
+  write_replicates_group(state_->file, record);
+}
+
 void ResultsWriter::flush() {
   state_->metrics.write_pending();
   h5::flush(state_->file);
@@ -233,12 +266,7 @@ void ResultsWriter::close(std::string_view status, double wall_seconds) {
   const XdmfSeries sidecar = s.snapshots.xdmf(s.out.filename().string());
   s.close_file();
   if (!sidecar.times_days.empty()) write_xdmf(xdmf_path(s.out), sidecar);
-  std::error_code ec;
-  fs::rename(s.partial, s.out, ec);
-  if (ec) {
-    throw IoError("cannot rename " + s.partial.string() + " to " + s.out.string() + ": " +
-                  ec.message());
-  }
+  replace_file(s.partial, s.out);
 }
 
 }  // namespace dermasim::io

@@ -35,6 +35,7 @@ SnapshotSeries SnapshotSeries::create(h5::Handle fields_group, int gzip_level) {
   h5::Storage storage;
   storage.extendible = true;
   storage.chunk = {1024};
+  storage.fletcher32 = true;
   series.times_dataset_ =
       h5::create_dataset(series.group_, kTimes, h5::TypeOf<double>::file(), dims, storage);
   describe(series.times_dataset_, "day", "simulated time of each snapshot");
@@ -60,7 +61,9 @@ SnapshotSeries SnapshotSeries::reopen(h5::Handle fields_group, std::size_t keep,
     h5::resize_rows(dataset, keep);
     const std::vector<hsize_t> dims = h5::shape(dataset);
     series.shape_.assign(dims.begin() + 1, dims.end());
-    series.encoded_ = h5::filter_count(dataset) > 0;
+    series.encoded_ = h5::has_filter(dataset, H5Z_FILTER_DEFLATE);
+    // Files written before chunks were checksummed are continued without checksums.
+    series.checksummed_ = h5::has_filter(dataset, H5Z_FILTER_FLETCHER32);
     series.datasets_.push_back({name, std::move(dataset)});
   }
   series.gzip_level_ = series.encoded_ ? std::max(1, gzip_level) : 0;
@@ -77,6 +80,7 @@ void SnapshotSeries::create_datasets(const FieldSet& fields) {
   storage.chunk[0] = 1;
   storage.shuffle = encoded_;
   storage.gzip_level = gzip_level_;
+  storage.fletcher32 = checksummed_;
   for (int f = 0; f < fields.size(); ++f) {
     const FieldInfo& info = fields[f].info();
     h5::Handle dataset =
@@ -139,7 +143,10 @@ void SnapshotSeries::write_fields(const FieldSet& fields) {
         buffer.resize(values.size());
         std::transform(values.begin(), values.end(), buffer.begin(),
                        [](double v) { return static_cast<float>(v); });
-        if (encoded_) encoded[f - first] = shuffle_deflate(buffer, std::max(1, gzip_level_));
+        if (encoded_) {
+          encoded[f - first] = shuffle_deflate(buffer, std::max(1, gzip_level_));
+          if (checksummed_) append_fletcher32(encoded[f - first]);
+        }
       } catch (...) {
 #pragma omp critical(dermasim_io_encode_error)
         error = std::current_exception();
@@ -160,6 +167,12 @@ std::size_t SnapshotSeries::scratch_bytes(std::size_t cells, int fields, int thr
   constexpr std::size_t kZlibState = 300 * 1024;
   const auto encoders = static_cast<std::size_t>(std::max(1, std::min(fields, threads)));
   return encoders * (3 * sizeof(float) * cells + kZlibState);
+}
+
+void SnapshotSeries::abandon() noexcept {
+  group_.release();
+  times_dataset_.release();
+  for (Dataset& d : datasets_) d.handle.release();
 }
 
 XdmfSeries SnapshotSeries::xdmf(const std::string& h5_file_name) const {

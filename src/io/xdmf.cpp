@@ -2,11 +2,10 @@
 #include "dermasim/io/xdmf.hpp"
 
 #include <charconv>
-#include <fstream>
 #include <sstream>
 #include <vector>
 
-#include "dermasim/core/error.hpp"
+#include "dermasim/io/atomic_file.hpp"
 
 namespace dermasim::io {
 namespace {
@@ -108,19 +107,9 @@ std::string xdmf_document(const XdmfSeries& s) {
 }
 
 void write_xdmf(const std::filesystem::path& path, const XdmfSeries& series) {
-  std::filesystem::path temporary = path;
-  temporary += ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << xdmf_document(series);
-    out.close();
-    if (!out) throw IoError("cannot write XDMF sidecar " + temporary.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec)
-    throw IoError("cannot rename " + temporary.string() + " to " + path.string() + ": " +
-                  ec.message());
+  AtomicFile file(path);
+  file.write(xdmf_document(series));
+  file.commit();
 }
 
 }  // namespace dermasim::io

@@ -3,6 +3,7 @@
 #include "dermasim/model/injury.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 #include <vector>
 
@@ -46,19 +47,29 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
   const Grid& g = state.grid();
   SessionOutcome out;
   out.penetration = std::min(session.penetration_fraction * session.needle_length, g.depth());
-  Rng rng(seed, stream);
-  const std::vector<Column> tracks =
-      place_columns(g, session.density * session.passes, out.penetration, session.needle_radius,
-                    session.pattern, rng);
-  out.punctures = static_cast<long>(tracks.size());
+  const double areal_density = session.density * session.passes;
+  const bool rf = session.device == Device::kRfPen && session.rf_energy > 0.0;
+  if (rf) out.coagulation_radius = rf_coagulation_radius(session.rf_energy, params);
 
   std::vector<double> fraction(g.cells(), 0.0);
-  add_columns(g, tracks, fraction);
-  if (session.device == Device::kRfPen && session.rf_energy > 0.0) {
-    out.coagulation_radius = rf_coagulation_radius(session.rf_energy, params);
+  if (g.dimensions() == 3) {
+    Rng rng(seed, stream);
+    const std::vector<Column> tracks = place_columns(g, areal_density, out.penetration,
+                                                     session.needle_radius, session.pattern, rng);
+    out.punctures = static_cast<long>(tracks.size());
+    add_columns(g, tracks, fraction);
     if (out.coagulation_radius > 0.0) {
       for (const Column& t : tracks)
         add_ball(g, t.x, t.y, t.depth, out.coagulation_radius, fraction);
+    }
+  } else {
+    // The section stands for the skin around it (tracks.hpp): the expected pattern, no seed.
+    out.punctures = std::lround(areal_density * g.width());
+    add_expected_columns(g, areal_density, out.penetration, session.needle_radius, session.pattern,
+                         fraction);
+    if (out.coagulation_radius > 0.0) {
+      add_expected_balls(g, areal_density, out.penetration, out.coagulation_radius, session.pattern,
+                         fraction);
     }
   }
 

@@ -32,6 +32,14 @@ bool is_dermis(Layer l) {
   return l == Layer::kPapillary || l == Layer::kReticular;
 }
 
+// Resting collagen of the dermal rows (0 elsewhere): the surface counts dermal volume only.
+std::vector<double> dermal_row_collagen(const TissueModel& model) {
+  std::vector<double> c = model.row_collagen();
+  for (int k = 0; k < model.grid().nz(); ++k)
+    if (!is_dermis(model.grid().layer(k))) c[k] = 0.0;
+  return c;
+}
+
 }  // namespace
 
 const std::array<MetricInfo, kMetricCount>& metric_infos() {
@@ -40,10 +48,14 @@ const std::array<MetricInfo, kMetricCount>& metric_infos() {
 
 MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_depth,
                                      const FieldSet& initial)
-    : grid_(model.grid()), scar_(model.scar()), footprint_(scar_footprint(grid_, scar_)) {
+    : grid_(model.grid()),
+      scar_(model.scar()),
+      footprint_(scar_footprint(grid_, scar_)),
+      volume_(initial, dermal_row_collagen(model),
+              model.parameters()[ParamId::surface_excess_volume_share]),
+      spreading_(grid_, model.parameters()[ParamId::surface_smoothing_length]) {
   const int nz = grid_.nz();
   const double per_row = static_cast<double>(grid_.cells_per_row());
-  inv_row_collagen_.assign(nz, 0.0);
   treated_row_.assign(nz, 0);
   papillary_row_.assign(nz, 0);
   reticular_row_.assign(nz, 0);
@@ -52,7 +64,6 @@ MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_de
   for (int k = 0; k < nz; ++k) {
     const Layer l = grid_.layer(k);
     const double cbar = model.row_collagen()[k];
-    if (is_dermis(l) && cbar > 0.0) inv_row_collagen_[k] = 1.0 / cbar;
     papillary_row_[k] = l == Layer::kPapillary;
     reticular_row_[k] = l == Layer::kReticular;
     epidermal_row_[k] = l == Layer::kEpidermis;
@@ -71,54 +82,18 @@ MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_de
       p[ParamId::growth_factor_autocrine_secretion] /
       (p[ParamId::growth_factor_autocrine_half_saturation] * p[ParamId::growth_factor_decay_rate]);
   eta_m_ = p[ParamId::growth_factor_myofibroblast_weight];
-  deficit0_ = scar_shape(elevation(initial)).deficit;
+  deficit0_ = measure_scar(grid_, scar_, footprint_, elevation(initial)).deficit;
 }
 
 std::vector<double> MetricsCalculator::elevation(const FieldSet& state) const {
-  const std::size_t per_row = grid_.cells_per_row();
-  const double h = grid_.spacing();
-  const double* ci = state[kCollagenImmature].data();
-  const double* cm = state[kCollagenMature].data();
-  std::vector<double> e(per_row, 0.0);
-  for (int k = 0; k < grid_.nz(); ++k) {
-    const double inv = inv_row_collagen_[k];
-    if (inv == 0.0) continue;
-    const std::size_t base = k * per_row;
-    for (std::size_t p = 0; p < per_row; ++p)
-      e[p] += ((ci[base + p] + cm[base + p]) * inv - 1.0) * h;
-  }
+  std::vector<double> e = volume_(state);
+  spreading_.apply(e);
   return e;
-}
-
-MetricsCalculator::ScarShape MetricsCalculator::scar_shape(const std::vector<double>& e) const {
-  if (scar_.type == ScarType::kNone) return {0.0, 0.0};
-  const double column_area =
-      grid_.dimensions() == 3 ? grid_.spacing() * grid_.spacing() : grid_.spacing();
-  double ref_sum = 0.0, ref_count = 0.0;
-  for (int j = 0; j < grid_.ny(); ++j) {
-    for (int i = 0; i < grid_.nx(); ++i) {
-      if (!footprint_.reference(grid_, i, j)) continue;
-      ref_sum += e[static_cast<std::size_t>(j) * grid_.nx() + i];
-      ref_count += 1.0;
-    }
-  }
-  const double ref = ref_count > 0.0 ? ref_sum / ref_count : 0.0;
-  const double sign = scar_.type == ScarType::kHypertrophic ? -1.0 : 1.0;
-  double extreme = -std::numeric_limits<double>::infinity(), deficit = 0.0;
-  for (int j = 0; j < grid_.ny(); ++j) {
-    for (int i = 0; i < grid_.nx(); ++i) {
-      if (!footprint_.inside(grid_, i, j)) continue;
-      const double below = sign * (ref - e[static_cast<std::size_t>(j) * grid_.nx() + i]);
-      deficit += below * column_area;
-      extreme = std::max(extreme, below);
-    }
-  }
-  return {extreme, deficit};
 }
 
 MetricValues MetricsCalculator::compute(const FieldSet& state) const {
   MetricValues m{};
-  const ScarShape shape = scar_shape(elevation(state));
+  const ScarShape shape = measure_scar(grid_, scar_, footprint_, elevation(state));
   m[kScarDepth] = shape.depth;
   m[kScarDeficit] = shape.deficit;
   m[kImprovement] = deficit0_ != 0.0 ? 100.0 * (1.0 - shape.deficit / deficit0_) : 0.0;

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <sstream>
 
 #include "dermasim/core/error.hpp"
+#include "dermasim/model/surface.hpp"
 
 namespace dermasim::model {
 namespace {
@@ -47,6 +49,58 @@ double scar_profile(const ScarSpec& scar, double r) {
   DERMASIM_UNREACHABLE();
 }
 
+ScarShape measure_scar(const Grid& g, const ScarSpec& scar, const ScarFootprint& footprint,
+                       const std::vector<double>& e) {
+  if (scar.type == ScarType::kNone) return {};
+  const double column_area = g.dimensions() == 3 ? g.spacing() * g.spacing() : g.spacing();
+  double ref_sum = 0.0, ref_count = 0.0;
+  for (int j = 0; j < g.ny(); ++j) {
+    for (int i = 0; i < g.nx(); ++i) {
+      if (!footprint.reference(g, i, j)) continue;
+      ref_sum += e[static_cast<std::size_t>(j) * g.nx() + i];
+      ref_count += 1.0;
+    }
+  }
+  const double ref = ref_count > 0.0 ? ref_sum / ref_count : 0.0;
+  const double sign = scar.type == ScarType::kHypertrophic ? -1.0 : 1.0;
+  ScarShape shape{-std::numeric_limits<double>::infinity(), 0.0};
+  for (int j = 0; j < g.ny(); ++j) {
+    for (int i = 0; i < g.nx(); ++i) {
+      if (!footprint.inside(g, i, j)) continue;
+      const double below = sign * (ref - e[static_cast<std::size_t>(j) * g.nx() + i]);
+      shape.deficit += below * column_area;
+      shape.depth = std::max(shape.depth, below);
+    }
+  }
+  return shape;
+}
+
+namespace {
+
+// The amplitude that makes the visible depth of the carved profile equal scar.depth: the
+// carving's column volume change is exactly -a d(r) (+a d(r) raised), and the surface is linear
+// in it.
+double carving_amplitude(const Grid& g, const ScarSpec& scar, const ScarFootprint& fp,
+                         const ParameterSet& params) {
+  const double sign = scar.type == ScarType::kHypertrophic ? 1.0 : -1.0;
+  std::vector<double> unit(g.cells_per_row());
+  for (int j = 0; j < g.ny(); ++j)
+    for (int i = 0; i < g.nx(); ++i)
+      unit[static_cast<std::size_t>(j) * g.nx() + i] =
+          sign * scar_profile(scar, fp.distance(g, i, j));
+  SurfaceSpreading(g, params[ParamId::surface_smoothing_length]).apply(unit);
+  const double visible = measure_scar(g, scar, fp, unit).depth;
+  if (!(visible > 0.0)) {
+    std::ostringstream os;
+    os << "scar.width: " << scar.width << " mm is narrower than one grid cell (" << g.spacing()
+       << " mm); refine domain.spacing or widen the scar";
+    throw InputError(os.str());
+  }
+  return scar.depth / visible;
+}
+
+}  // namespace
+
 void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const ParameterSet& params,
                   FieldSet& state, CellMaps& maps) {
   if (scar.type == ScarType::kNone) return;
@@ -66,14 +120,18 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
   for (int k = 0; k < g.nz(); ++k) dermal_rows += is_dermis(g.layer(k)) ? 1 : 0;
   const double thickness = dermal_rows * h;
   const bool raised = scar.type == ScarType::kHypertrophic;
+  const double amplitude = carving_amplitude(g, scar, fp, params);
+  const double carved = amplitude * scar.depth;  // column deficit (excess) below the centre, mm
   // The fraction of baseline collagen removed (added) per row; widened when the nominal fraction
   // would need more dermis than there is.
   double phi = params[raised ? ParamId::scar_hypertrophic_excess : ParamId::scar_deficit_fraction];
-  phi = std::max(phi, scar.depth / std::max(thickness, 1e-300));
+  phi = std::max(phi, carved / std::max(thickness, 1e-300));
   if (!raised && phi > 0.95) {
     std::ostringstream os;
-    os << "scar.depth: " << scar.depth << " mm cannot be carved from a " << thickness
-       << " mm dermis (at most 95 % of its collagen can be missing)";
+    os << "scar.depth: " << scar.depth << " mm needs a " << carved
+       << " mm collagen deficit below the centre (the skin spreads a " << scar.width
+       << " mm wide pit), more than a " << thickness
+       << " mm dermis can lose (95 % of its collagen); choose a shallower or wider scar";
     throw InputError(os.str());
   }
   const double m_hyp =
@@ -83,7 +141,7 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
 
   for (int j = 0; j < g.ny(); ++j) {
     for (int i = 0; i < g.nx(); ++i) {
-      double remaining = scar_profile(scar, fp.distance(g, i, j));
+      double remaining = amplitude * scar_profile(scar, fp.distance(g, i, j));
       for (int k = 0; k < g.nz() && remaining > 0.0; ++k) {
         if (!is_dermis(g.layer(k))) continue;
         const double row_phi = std::min(phi, remaining / h);

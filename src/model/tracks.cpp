@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "dermasim/core/error.hpp"
+
 namespace dermasim::model {
 namespace {
 
@@ -202,6 +204,49 @@ void add_ball(const Grid& g, double x, double y, double z, double radius,
   }
   const double scale = interior && sampled > 0.0 ? exact / sampled : 1.0;
   for (const auto& [c, f] : hits) unite(fraction[c], f * scale);
+}
+
+double covered_share(double areal_density, double radius, TrackPattern pattern) {
+  const double mean_cover = areal_density * std::numbers::pi * radius * radius;
+  if (!(mean_cover > 0.0)) return 0.0;
+  switch (pattern) {
+    case TrackPattern::kJitteredLattice:
+      return std::min(1.0, mean_cover);
+    case TrackPattern::kRandom:
+      return -std::expm1(-mean_cover);
+  }
+  DERMASIM_UNREACHABLE();
+}
+
+void add_expected_columns(const Grid& g, double areal_density, double depth, double radius,
+                          TrackPattern pattern, std::vector<double>& fraction) {
+  const double share = covered_share(areal_density, radius, pattern);
+  const std::size_t per_row = g.cells_per_row();
+  for (int k = 0; k < g.nz(); ++k) {
+    const double f = share * row_fraction(g, k, depth);
+    if (f <= 0.0) break;
+    for (std::size_t p = 0; p < per_row; ++p) unite(fraction[k * per_row + p], f);
+  }
+}
+
+void add_expected_balls(const Grid& g, double areal_density, double z, double radius,
+                        TrackPattern pattern, std::vector<double>& fraction) {
+  const double h = g.spacing();
+  const std::size_t per_row = g.cells_per_row();
+  const int k0 = std::max(0, static_cast<int>(std::floor((z - radius) / h)));
+  const int k1 = std::min(g.nz() - 1, static_cast<int>(std::floor((z + radius) / h)));
+  for (int k = k0; k <= k1; ++k) {
+    // Row average of the covered share, sampled at kSub depths across the row.
+    double f = 0.0;
+    for (int c = 0; c < kSub; ++c) {
+      const double dz = (k + (c + 0.5) / kSub) * h - z;
+      const double r2 = radius * radius - dz * dz;
+      if (r2 > 0.0) f += covered_share(areal_density, std::sqrt(r2), pattern);
+    }
+    f /= kSub;
+    if (f <= 0.0) continue;
+    for (std::size_t p = 0; p < per_row; ++p) unite(fraction[k * per_row + p], f);
+  }
 }
 
 }  // namespace dermasim::model

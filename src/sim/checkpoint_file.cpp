@@ -63,6 +63,7 @@ void save_checkpoint(const std::filesystem::path& path, const Simulation& simula
 }
 
 CheckpointHeader read_checkpoint_header(const std::filesystem::path& path) {
+  io::verify_checkpoint(path);
   const io::CheckpointState s = io::read_checkpoint_state(path);
   CheckpointHeader h;
   h.resolved_scenario = s.scenario_text;
@@ -74,7 +75,9 @@ CheckpointHeader read_checkpoint_header(const std::filesystem::path& path) {
 
 namespace {
 
+// Verified again: the file may have changed since its header was read.
 Checkpoint read_checkpoint(const std::filesystem::path& path, const Simulation& simulation) {
+  io::verify_checkpoint(path);
   const io::CheckpointState s = io::read_checkpoint_state(path);
   FieldSet fields = simulation.state();
   io::read_checkpoint_fields(path, fields);

@@ -36,14 +36,18 @@ void ResultsRecorder::write_header(const scenario::Scenario& scenario,
   declare_metrics(simulation);
 }
 
-void ResultsRecorder::declare_metrics(const Simulation& simulation) {
+std::vector<io::MetricInfo> metric_declarations(const Simulation& simulation) {
   std::vector<io::MetricInfo> metrics;
   for (const auto& m : model::metric_infos()) {
     std::string unit(m.unit);
     if (m.name == "scar_deficit_mm2") unit = simulation.metrics().deficit_unit();
     metrics.push_back({std::string(m.name), unit, std::string(m.description)});
   }
-  writer_.declare_metrics(std::move(metrics));
+  return metrics;
+}
+
+void ResultsRecorder::declare_metrics(const Simulation& simulation) {
+  writer_.declare_metrics(metric_declarations(simulation));
 }
 
 void ResultsRecorder::write_summary(const Simulation& simulation) {

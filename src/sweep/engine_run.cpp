@@ -11,6 +11,7 @@
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/checkpoint_file.hpp"
+#include "dermasim/sim/replicate_stats.hpp"
 #include "dermasim/sim/results_recorder.hpp"
 #include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
@@ -82,38 +83,66 @@ bool collect(sim::Simulation& simulation, sim::Observer& observer,
   return !to_end || advance(simulation, observer, simulation.config().duration, request);
 }
 
+// Replicate `k` of the request (seed: the scenario's + k); with a field output, replicate 0
+// writes the full results file as `dermasim run` does. Returns false when abandoned.
+bool run_replicate(const RunRequest& request, const scenario::Scenario& s, std::size_t k,
+                   std::vector<double>& values, std::chrono::steady_clock::time_point start) {
+  sim::RunConfig config = sim::run_config_from(s);
+  config.seed = sim::replicate_seed(config.seed, k);
+  sim::Simulation simulation(config);
+  if (!request.start_from.empty()) sim::branch_from_checkpoint(request.start_from, simulation);
+  const std::vector<Sample> samples =
+      samples_for(request, simulation.time(), s.simulation.duration);
+  if (request.field_output.empty() || k > 0) {
+    sim::Observer silent;
+    return collect(simulation, silent, samples, values, request, false);
+  }
+  io::ResultsWriter writer(request.field_output, {s.name, s.simulation.seed, request.threads},
+                           {.overwrite = true});
+  sim::ResultsRecorder recorder(writer);
+  recorder.write_header(s, simulation);
+  const bool finished = collect(simulation, recorder, samples, values, request, true);
+  if (finished) recorder.write_summary(simulation);
+  writer.close(finished ? "complete" : "interrupted",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return finished;
+}
+
 }  // namespace
 
 RunOutcome run_engine(const RunRequest& request) {
   RunOutcome outcome;
   const auto start = std::chrono::steady_clock::now();
+  std::size_t k = 0;  // the replicate running, named in a failure
   try {
     const scenario::Scenario s = load(request);
-    sim::Simulation simulation(sim::run_config_from(s));
-    if (!request.start_from.empty()) sim::branch_from_checkpoint(request.start_from, simulation);
-    const std::vector<Sample> samples =
-        samples_for(request, simulation.time(), s.simulation.duration);
-    outcome.metrics.assign(request.metrics.size(), 0.0);
-    bool finished = false;
-    if (request.field_output.empty()) {
-      sim::Observer silent;
-      finished = collect(simulation, silent, samples, outcome.metrics, request, false);
-    } else {
-      io::ResultsWriter writer(request.field_output, {s.name, s.simulation.seed, request.threads},
-                               {.overwrite = true});
-      sim::ResultsRecorder recorder(writer);
-      recorder.write_header(s, simulation);
-      finished = collect(simulation, recorder, samples, outcome.metrics, request, true);
-      if (finished) recorder.write_summary(simulation);
-      writer.close(finished ? "complete" : "interrupted",
-                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    const std::size_t n = std::max<std::size_t>(1, request.replicates);
+    outcome.metrics.assign(request.metrics.size() * n, 0.0);
+    std::vector<double> values(request.metrics.size(), 0.0);
+    bool finished = true;
+    for (; k < n && finished; ++k) {
+      finished = run_replicate(request, s, k, values, start);
+      for (std::size_t c = 0; c < values.size(); ++c) outcome.metrics[c * n + k] = values[c];
     }
     // An abandoned run is not an outcome: it stays pending and runs again on --resume.
     outcome.status = finished ? RunStatus::ok : RunStatus::pending;
     if (!finished) outcome.metrics.clear();
+  } catch (const IoError&) {
+    // A fault of the machine (a full disk), not of this run: it stops the sweep, the run stays
+    // pending and runs again on --resume. Its unfinished file goes, to free the space.
+    if (!request.field_output.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove(io::partial_path(request.field_output), ignored);
+      std::filesystem::remove(request.field_output, ignored);
+      std::filesystem::remove(io::xdmf_path(request.field_output), ignored);
+    }
+    throw;
   } catch (const Error& e) {
     outcome.status = RunStatus::failed;
-    outcome.error = e.what();
+    outcome.error = request.replicates > 1
+                        ? "replicate " + std::to_string(k + 1) + " (seed offset " +
+                              std::to_string(k) + "): " + e.what()
+                        : std::string(e.what());
     outcome.metrics.clear();
   }
   return outcome;

@@ -12,6 +12,7 @@
 
 #include "csv.hpp"
 #include "dermasim/core/error.hpp"
+#include "dermasim/io/file_error.hpp"
 #include "dermasim/sweep/quantity.hpp"
 
 namespace dermasim::sweep {
@@ -39,10 +40,10 @@ void write_all(int fd, const std::string& text, const std::filesystem::path& fil
   while (written < text.size()) {
     const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw IoError(file.string() + ": cannot write: " + std::strerror(errno));
+    if (n < 0) io::throw_os_error(file, "write", errno);
     written += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) throw IoError(file.string() + ": cannot sync: " + std::strerror(errno));
+  if (::fsync(fd) != 0) io::throw_os_error(file, "sync", errno);
 }
 
 }  // namespace
@@ -127,7 +128,7 @@ Journal::Journal(const std::filesystem::path& file, const std::string& fingerpri
     return;
   }
   fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw IoError(file.string() + ": cannot create: " + std::strerror(errno));
+  if (fd_ < 0) io::throw_os_error(file, "create", errno);
   write_all(fd_, header, file_);
 }
 

@@ -120,7 +120,7 @@ SweepResult serve(const SweepSpec& spec, const RunTable& table, const RunFunctio
                   const SweepOptions& options, int size) {
   RunStore store(spec, table, options);
   const std::string fingerprint = sweep_fingerprint(spec, table);
-  const std::size_t metric_count = spec.outputs.columns().size();
+  const std::size_t metric_count = spec.outputs.columns().size() * spec.replicates;
   std::exception_ptr local_error;
   std::thread local([&] {
     omp_set_num_threads(std::max(1, options.threads_per_run));

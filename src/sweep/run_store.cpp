@@ -37,7 +37,7 @@ RunStore::RunStore(const SweepSpec& spec, const RunTable& table, const SweepOpti
     : spec_(spec),
       table_(table),
       options_(options),
-      records_(spec.outputs.columns(), table.runs),
+      records_(spec.outputs.columns(), table.runs, spec.replicates),
       start_(std::chrono::steady_clock::now()),
       last_summary_(start_) {
   std::error_code ec;
@@ -46,8 +46,7 @@ RunStore::RunStore(const SweepSpec& spec, const RunTable& table, const SweepOpti
     throw IoError(options.out_dir.string() +
                   ": cannot create the output directory: " + ec.message());
   if (spec.outputs.keep_fields) std::filesystem::create_directories(options.out_dir / "runs", ec);
-  std::vector<std::string> names;
-  for (const auto& c : records_.columns) names.push_back(c.name);
+  const std::vector<std::string> names = records_.value_names();
   std::vector<JournalRecord> existing;
   journal_ =
       std::make_unique<Journal>(options.out_dir / "journal.csv", sweep_fingerprint(spec, table),
@@ -92,7 +91,7 @@ void RunStore::record(const JournalRecord& r) {
   records_.status[r.index] = r.outcome.status;
   records_.error[r.index] = r.outcome.error;
   records_.wall_seconds[r.index] = r.wall_seconds;
-  for (std::size_t c = 0; c < records_.columns.size(); ++c)
+  for (std::size_t c = 0; c < records_.metrics.size(); ++c)
     records_.metrics[c][r.index] =
         r.outcome.status == RunStatus::ok ? r.outcome.metrics[c] : std::nan("");
   ++progress_.done;
@@ -131,7 +130,7 @@ SweepResult RunStore::finish() {
   // (failed runs allowed, they are left out by the estimators) gets them.
   if (result.pending == 0)
     result.sensitivity =
-        analyse(table_, result.columns, records_.metrics, spec_.sensitivity, spec_.seed);
+        analyse(table_, result.columns, records_.means(), spec_.sensitivity, spec_.seed);
   write_summaries(result.sensitivity);
   result.summary_h5 = options_.out_dir / "summary.h5";
   result.summary_csv = options_.out_dir / "summary.csv";

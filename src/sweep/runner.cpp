@@ -43,6 +43,7 @@ RunRequest make_request(const SweepSpec& spec, const RunTable& table, std::size_
     req.field_output = out_dir / "runs" / name;
   }
   req.metrics = spec.outputs.columns();
+  req.replicates = spec.replicates;
   req.threads = threads;
   return req;
 }
@@ -51,21 +52,24 @@ RunOutcome execute_run(const RunFunction& run, const RunRequest& request) {
   RunOutcome outcome;
   try {
     outcome = run(request);
+  } catch (const IoError&) {
+    throw;  // a file fault stops the sweep (run_sweep) rather than failing run after run
   } catch (const std::exception& e) {
     outcome = {RunStatus::failed, e.what(), {}};
   } catch (...) {
     outcome = {RunStatus::failed, "unknown exception", {}};
   }
-  if (outcome.status == RunStatus::ok && outcome.metrics.size() != request.metrics.size())
+  const std::size_t values = request.metrics.size() * request.replicates;
+  if (outcome.status == RunStatus::ok && outcome.metrics.size() != values)
     outcome = {RunStatus::failed,
                "the run returned " + std::to_string(outcome.metrics.size()) + " metric values, " +
-                   std::to_string(request.metrics.size()) + " were requested",
+                   std::to_string(values) + " were requested",
                {}};
   if (outcome.status == RunStatus::failed && outcome.error.empty()) outcome.error = "failed";
   if (outcome.status == RunStatus::pending) outcome.error.clear();
   // Every outcome carries one value per requested metric (NaN unless ok): the journal and the
   // MPI messages are fixed-width records.
-  if (outcome.status != RunStatus::ok) outcome.metrics.assign(request.metrics.size(), std::nan(""));
+  if (outcome.status != RunStatus::ok) outcome.metrics.assign(values, std::nan(""));
   return outcome;
 }
 

@@ -18,9 +18,9 @@ namespace dermasim::sweep {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kTopKeys = {"name",       "description", "base",
-                                                      "start_from", "vary",        "design",
-                                                      "seed",       "outputs",     "sensitivity"};
+constexpr std::array<std::string_view, 10> kTopKeys = {
+    "name",   "description", "base",    "start_from",  "vary",
+    "design", "seed",        "outputs", "sensitivity", "replicates"};
 constexpr std::size_t kMaxRuns = 1'000'000;
 constexpr std::size_t kMaxSobolKeys = 20;  // 2k Sobol dimensions must fit the direction table
 
@@ -61,7 +61,7 @@ class Parser {
         diag_.fail(item.first, key,
                    "unknown key" + did_you_mean(key, kTopKeys) +
                        "; allowed: name, description, base, start_from, vary, "
-                       "design, seed, outputs, sensitivity");
+                       "design, seed, outputs, sensitivity, replicates");
     }
     spec.name = root["name"] ? diag_.scalar(root["name"], "name") : file_.stem().string();
     parse_base(root, spec);
@@ -72,6 +72,7 @@ class Parser {
     parse_vary(root, spec);
     parse_design(root, spec);
     if (root["seed"]) spec.seed = diag_.unsigned_integer(root["seed"], "seed");
+    if (root["replicates"]) parse_replicates(root["replicates"], spec);
     parse_outputs(root, spec);
     parse_sensitivity(root, spec);
     check_design(root, spec);
@@ -99,6 +100,16 @@ class Parser {
     std::ostringstream ss;
     ss << in.rdbuf();
     spec.base_text = ss.str();
+  }
+
+  // Replicates count seeds up from the scenario's own: a varied seed would overlap them.
+  void parse_replicates(const YAML::Node& node, SweepSpec& spec) {
+    spec.replicates = diag_.unsigned_integer(node, "replicates");
+    if (spec.replicates < 1 || spec.replicates > kMaxReplicates)
+      diag_.fail(node, "replicates", std::to_string(spec.replicates) + " is outside 1 .. 1000");
+    for (const auto& v : spec.vary)
+      if (v.key == "simulation.seed" && spec.replicates > 1)
+        diag_.fail(node, "replicates", "cannot be combined with varying simulation.seed");
   }
 
   void parse_vary(const YAML::Node& root, SweepSpec& spec) {

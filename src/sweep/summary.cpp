@@ -1,22 +1,22 @@
-// Summary writers (CSV and HDF5), each atomic through a temporary file and rename().
+// Summary writers (CSV and HDF5), each atomic through io::AtomicFile (temporary + rename).
 #include "dermasim/sweep/summary.hpp"
 
-#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <ctime>
-#include <fstream>
 #include <span>
+#include <sstream>
 #include <string_view>
 
 #include "csv.hpp"
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
+#include "dermasim/io/atomic_file.hpp"
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
+#include "dermasim/sim/replicate_stats.hpp"
 #include "dermasim/sweep/quantity.hpp"
 
 namespace dermasim::sweep {
@@ -24,15 +24,6 @@ namespace dermasim::sweep {
 namespace h5 = io::h5;
 
 namespace {
-
-std::filesystem::path temp_path(const std::filesystem::path& file) {
-  return file.string() + ".tmp";
-}
-
-void commit(const std::filesystem::path& tmp, const std::filesystem::path& file) {
-  if (std::rename(tmp.c_str(), file.c_str()) != 0)
-    throw IoError(file.string() + ": cannot replace: " + std::strerror(errno));
-}
 
 std::string iso8601_now() {
   const std::time_t t = std::time(nullptr);
@@ -115,48 +106,122 @@ void write_sensitivity(const h5::Handle& root, const std::vector<ColumnSensitivi
   }
 }
 
+// Per column and run, the mean (or SD) of the run's replicate values.
+std::vector<std::vector<double>> per_point(const SweepRecords& r, bool sd) {
+  const std::size_t runs = r.status.size();
+  std::vector<std::vector<double>> out(r.columns.size(), std::vector<double>(runs));
+  std::vector<double> values(r.replicates);
+  for (std::size_t c = 0; c < r.columns.size(); ++c) {
+    for (std::size_t run = 0; run < runs; ++run) {
+      for (std::size_t k = 0; k < r.replicates; ++k)
+        values[k] = r.metrics[c * r.replicates + k][run];
+      const sim::MeanSd m = sim::mean_sd(values);
+      out[c][run] = sd ? m.sd : m.mean;
+    }
+  }
+  return out;
+}
+
+// /metrics/<column>: each run's value, or with several replicates the mean over the seeds, then
+// /metrics_sd/<column> (sample SD) and /replicates/<column> (runs x replicates, per seed).
+void write_metrics(const h5::Handle& root, const SweepRecords& records, hsize_t runs) {
+  const hsize_t column[] = {runs};
+  const std::size_t n = records.replicates;
+  const std::string over = n > 1 ? "mean over " + std::to_string(n) + " seeds of " : "";
+  const auto means = records.means();
+  {
+    const h5::Handle g_m = h5::create_group(root, "metrics");
+    for (std::size_t c = 0; c < records.columns.size(); ++c) {
+      const auto& col = records.columns[c];
+      const h5::Handle ds =
+          write_doubles(g_m, col.name, means[c], column, col.units,
+                        over + col.metric + " at " + col.at + "; NaN unless the run is ok");
+      h5::write_attribute(ds, "metric", col.metric);
+      h5::write_attribute(ds, "at", col.at);
+    }
+  }
+  if (n == 1) return;
+  const auto sds = records.sds();
+  const h5::Handle g_sd = h5::create_group(root, "metrics_sd");
+  const h5::Handle g_r = h5::create_group(root, "replicates");
+  const hsize_t matrix[] = {runs, n};
+  for (std::size_t c = 0; c < records.columns.size(); ++c) {
+    const auto& col = records.columns[c];
+    write_doubles(g_sd, col.name, sds[c], column, col.units,
+                  "sample SD over " + std::to_string(n) + " seeds of " + col.metric + " at " +
+                      col.at + "; NaN unless the run is ok");
+    std::vector<double> per_seed(runs * n);
+    for (hsize_t r = 0; r < runs; ++r)
+      for (std::size_t k = 0; k < n; ++k) per_seed[r * n + k] = records.metrics[c * n + k][r];
+    write_doubles(g_r, col.name, per_seed, matrix, col.units,
+                  col.metric + " at " + col.at +
+                      " per seed (row: run, column: seed offset 0, 1, ...); NaN unless ok");
+  }
+}
+
 }  // namespace
 
-SweepRecords::SweepRecords(std::vector<MetricColumn> cols, std::size_t runs)
+SweepRecords::SweepRecords(std::vector<MetricColumn> cols, std::size_t runs, std::size_t reps)
     : columns(std::move(cols)),
+      replicates(reps),
       status(runs, RunStatus::pending),
       error(runs),
       wall_seconds(runs, std::nan("")),
-      metrics(columns.size(), std::vector<double>(runs, std::nan(""))) {}
+      metrics(columns.size() * reps, std::vector<double>(runs, std::nan(""))) {}
+
+std::vector<std::string> SweepRecords::value_names() const {
+  std::vector<std::string> names;
+  for (const auto& c : columns) {
+    if (replicates == 1) names.push_back(c.name);
+    for (std::size_t k = 1; replicates > 1 && k <= replicates; ++k)
+      names.push_back(c.name + "#" + std::to_string(k));
+  }
+  return names;
+}
+
+std::vector<std::vector<double>> SweepRecords::means() const {
+  return replicates == 1 ? metrics : per_point(*this, false);
+}
+
+std::vector<std::vector<double>> SweepRecords::sds() const {
+  return per_point(*this, true);
+}
 
 void write_summary_csv(const std::filesystem::path& file, const RunTable& table,
                        const SweepRecords& records) {
-  const auto tmp = temp_path(file);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw IoError(tmp.string() + ": cannot create");
-    out << "run,status";
+  std::ostringstream out;
+  out << "run,status";
+  for (std::size_t j = 0; j < table.width(); ++j)
+    out << ','
+        << csv_field(table.units[j].empty() ? table.keys[j]
+                                            : table.keys[j] + " [" + table.units[j] + "]");
+  for (const auto& c : records.columns) out << ',' << csv_field(c.name);
+  for (std::size_t c = 0; records.replicates > 1 && c < records.columns.size(); ++c)
+    out << ',' << csv_field(records.columns[c].name + " sd");
+  out << ",error\n";
+  const auto means = records.means();
+  const auto sds = records.replicates > 1 ? records.sds() : decltype(means){};
+  for (std::size_t r = 0; r < table.runs; ++r) {
+    out << r << ',' << to_string(records.status[r]);
     for (std::size_t j = 0; j < table.width(); ++j)
       out << ','
-          << csv_field(table.units[j].empty() ? table.keys[j]
-                                              : table.keys[j] + " [" + table.units[j] + "]");
-    for (const auto& c : records.columns) out << ',' << csv_field(c.name);
-    out << ",error\n";
-    for (std::size_t r = 0; r < table.runs; ++r) {
-      out << r << ',' << to_string(records.status[r]);
-      for (std::size_t j = 0; j < table.width(); ++j)
-        out << ','
-            << (table.numeric[j] ? cell(table.number[r * table.width() + j])
-                                 : csv_field(table.value(r, j)));
-      for (const auto& m : records.metrics) out << ',' << cell(m[r]);
-      out << ',' << csv_field(records.error[r]) << '\n';
-    }
-    if (!out.flush()) throw IoError(tmp.string() + ": cannot write");
+          << (table.numeric[j] ? cell(table.number[r * table.width() + j])
+                               : csv_field(table.value(r, j)));
+    for (const auto& m : means) out << ',' << cell(m[r]);
+    for (const auto& s : sds) out << ',' << cell(s[r]);
+    out << ',' << csv_field(records.error[r]) << '\n';
   }
-  commit(tmp, file);
+  io::AtomicFile csv(file);
+  csv.write(out.str());
+  csv.commit();
 }
 
 void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
                       const RunTable& table, const SweepRecords& records,
                       const std::vector<ColumnSensitivity>& sensitivity) {
-  const auto tmp = temp_path(file);
+  io::AtomicFile atomic(file);
   {
-    h5::Handle root = h5::create_file(tmp.string());
+    h5::Handle root = h5::create_file(atomic.temporary().string());
     std::int64_t ok = 0, failed = 0;
     for (auto s : records.status) {
       ok += s == RunStatus::ok;
@@ -175,6 +240,7 @@ void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
     h5::write_attribute(root, "runs_ok", ok);
     h5::write_attribute(root, "runs_failed", failed);
     h5::write_attribute(root, "runs_pending", runs - ok - failed);
+    h5::write_attribute(root, "replicates", static_cast<std::int64_t>(records.replicates));
     h5::write_string_dataset(root, "sweep", spec.text);
     h5::write_string_dataset(root, "base_scenario", spec.base_text);
     if (!spec.base_resolved.empty())
@@ -217,24 +283,14 @@ void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
         }
       }
     }
-    {
-      const h5::Handle g_m = h5::create_group(root, "metrics");
-      for (std::size_t c = 0; c < records.columns.size(); ++c) {
-        const auto& col = records.columns[c];
-        const h5::Handle ds =
-            write_doubles(g_m, col.name, records.metrics[c], column, col.units,
-                          col.metric + " at " + col.at + "; NaN unless the run is ok");
-        h5::write_attribute(ds, "metric", col.metric);
-        h5::write_attribute(ds, "at", col.at);
-      }
-    }
+    write_metrics(root, records, n);
     write_sensitivity(root, sensitivity, spec.sensitivity);
     // Flush and close before the rename, so that failures surface as IoError here and the
     // renamed file is complete.
     h5::flush(root);
     root.close();
   }
-  commit(tmp, file);
+  atomic.commit();
 }
 
 }  // namespace dermasim::sweep

@@ -1,7 +1,7 @@
 // Test driver: runs a sweep file with a fake run function (the Ishigami function of the first
-// three varied keys, failing on purpose where x1 < -2.5), either on threads (--jobs N) or over MPI
-// ranks (--mpi). Prints the result counts and sensitivity table so a test can compare the two.
-// Usage: dermasim_sweep_fake SWEEP.yaml OUT_DIR (--jobs N | --mpi)
+// three varied keys, failing on purpose where x1 < -2.5; replicate k of a point adds k), either
+// on threads (--jobs N) or over MPI ranks (--mpi). Prints the result counts and sensitivity table
+// so a test can compare the two. Usage: dermasim_sweep_fake SWEEP.yaml OUT_DIR (--jobs N | --mpi)
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -25,7 +25,11 @@ RunOutcome ishigami(const RunRequest& req) {
   if (x[0] < -2.5) throw dermasim::NumericalError("time step collapsed (fake failure)");
   const double f =
       std::sin(x[0]) + 7 * std::pow(std::sin(x[1]), 2) + 0.1 * std::pow(x[2], 4) * std::sin(x[0]);
-  return {RunStatus::ok, "", std::vector<double>(req.metrics.size(), f)};
+  // Replicate k of a point (a sweep with replicates: N) returns f + k, metric-major.
+  std::vector<double> values;
+  for (std::size_t c = 0; c < req.metrics.size(); ++c)
+    for (std::size_t k = 0; k < req.replicates; ++k) values.push_back(f + static_cast<double>(k));
+  return {RunStatus::ok, "", values};
 }
 
 }  // namespace

@@ -6,8 +6,10 @@
 // File: HDF5, root attributes file_kind = "dermasim checkpoint", format_version,
 // dermasim_version, time_days, next_event_index; /scenario (string); /grid attributes
 // dimensions, shape, spacing_mm; /fields/<name> (nz, nx) or (nz, ny, nx) float64;
-// /state/scalars and /state/integers (one attribute each); /state/arrays/<name> float64.
-// Written to "<path>.partial" and renamed, so a crash never destroys the previous checkpoint.
+// /state/scalars and /state/integers (one attribute each); /state/arrays/<name> float64;
+// root attribute state_crc32, the CRC-32 of all of it (verify_checkpoint).
+// Written through AtomicFile ("<path>.partial", synced, renamed), so a crash or a full disk
+// never destroys the previous checkpoint.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -42,6 +44,14 @@ struct CheckpointState {
 /// Throws IoError.
 void write_checkpoint(const std::filesystem::path& path, const CheckpointState& state,
                       const FieldSet& fields);
+
+/// True when `path` is an HDF5 file whose file_kind says "dermasim checkpoint".
+bool is_checkpoint_file(const std::filesystem::path& path);
+
+/// Reads the whole checkpoint and compares it with its stored checksum. Throws FileError
+/// (fault damaged) naming the file when they differ or there is no checksum, InputError when
+/// `path` is not a dermasim checkpoint, IoError when it cannot be read.
+void verify_checkpoint(const std::filesystem::path& path);
 
 /// Everything but the fields (read first, to rebuild the scenario and the FieldSet); the
 /// named scalars, integers and arrays come back sorted by name.

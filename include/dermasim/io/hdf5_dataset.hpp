@@ -19,6 +19,7 @@ struct Storage {
   std::vector<hsize_t> chunk;  ///< chunk shape; empty = contiguous
   bool shuffle = false;        ///< byte-shuffle filter before compression
   int gzip_level = 0;          ///< 0 = no compression, 1..9 deflate level
+  bool fletcher32 = false;     ///< checksum every chunk (last filter); verified on read
 };
 
 /// Creates a dataset of `file_type` and initial shape `dims` (first axis may be 0 when
@@ -44,8 +45,12 @@ void read_rows(const Handle& dataset, hid_t memory_type, void* data, hsize_t fir
 void write_filtered_chunk(const Handle& dataset, std::span<const hsize_t> offset,
                           std::span<const unsigned char> bytes);
 
-/// Number of filters (shuffle, deflate, ...) the dataset was created with.
-int filter_count(const Handle& dataset);
+/// True when `filter` (H5Z_FILTER_DEFLATE, H5Z_FILTER_FLETCHER32, ...) is in the
+/// dataset's filter pipeline.
+bool has_filter(const Handle& dataset, H5Z_filter_t filter);
+/// Reads rows [0, rows) of a dataset one at a time (in its file type) so that HDF5 checks
+/// their Fletcher32 checksums; a mismatch throws FileError (fault damaged) naming it.
+void verify_rows(const Handle& dataset, hsize_t rows);
 
 /// Elements per row (product of all axes but the first; 1 for a 1D dataset).
 std::size_t row_size(const Handle& dataset);

@@ -42,6 +42,10 @@ class Handle {
   explicit operator bool() const { return id_ >= 0; }
   /// Closes now and throws IoError if HDF5 reports a failure (the destructor cannot throw).
   void close();
+  /// Forgets the identifier without closing it, so that HDF5 writes nothing more for it: a
+  /// file whose write failed (a full disk) stays as it was at its last flush, which resume
+  /// can continue, instead of being half-flushed by a close that fails too.
+  void release() noexcept { id_ = H5I_INVALID_HID; }
 
  private:
   void reset() noexcept;

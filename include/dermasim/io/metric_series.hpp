@@ -31,6 +31,8 @@ class MetricSeries {
   /// Writes "<metric>.final", ".peak", ".peak_time_days" and ".units" attributes on
   /// `summary` for every metric with at least one non-NaN sample (after write_pending).
   void summarise(const h5::Handle& summary) const;
+  /// Releases every handle without closing it (ResultsWriter::abandon).
+  void abandon() noexcept;
 
  private:
   h5::Handle group_;

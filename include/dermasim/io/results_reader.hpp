@@ -1,6 +1,7 @@
 // Reads the overview of a results file for `dermasim info` and for tests: what run it was,
 // its status, grid, snapshots, events and final metric values. Only small datasets are read;
-// field snapshots are not touched, so it is fast on files of any size.
+// field snapshots are not touched, so it is fast on files of any size. verify_results reads
+// everything, to check the checksums.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dermasim/io/replicates_group.hpp"
 #include "dermasim/io/results_writer.hpp"
 
 namespace dermasim::io {
@@ -38,7 +40,18 @@ struct ResultsOverview {
   std::vector<SeriesSummary> metrics;
   std::vector<double> metric_times_days;
   std::vector<std::pair<std::string, std::string>> summary;  ///< attribute name, value text
+  ReplicatesOverview replicates;  ///< empty seeds unless the run had --replicates
 };
+
+/// How much of a results file carries checksums, after verify_results has read all of it.
+struct ResultsIntegrity {
+  std::size_t datasets = 0;     ///< of /fields, /metrics and /events
+  std::size_t checksummed = 0;  ///< of those, with the Fletcher32 filter (all, since format 1.1)
+};
+
+/// Reads every chunk of the series datasets so that HDF5 verifies their checksums. Throws
+/// FileError (fault damaged) naming the file and the damaged object.
+ResultsIntegrity verify_results(const std::filesystem::path& path);
 
 /// Throws IoError when the file cannot be read (missing, unreadable, truncated or damaged
 /// HDF5) and InputError when it is readable but not a dermasim results file.

@@ -25,6 +25,7 @@
 
 #include "dermasim/core/field.hpp"
 #include "dermasim/core/grid.hpp"
+#include "dermasim/io/replicates_group.hpp"
 #include "dermasim/model/parameters.hpp"
 
 namespace dermasim::io {
@@ -129,6 +130,9 @@ class ResultsWriter {
   /// Adds a /summary attribute (with "<name>.units"). close() adds, for every metric,
   /// "<metric>.final", "<metric>.peak" and "<metric>.peak_time_days".
   void add_summary(std::string_view name, double value, std::string_view unit);
+  /// /replicates: the per-seed series and statistics of a run with several needle-placement
+  /// seeds (written once, before close()).
+  void write_replicates(const ReplicatesRecord& record);
   /// Writes buffered metrics and flushes the file to disk.
   void flush();
 
@@ -146,6 +150,12 @@ class ResultsWriter {
   void close(std::string_view status, double wall_seconds);
 
   const std::filesystem::path& output_path() const;
+
+  /// After a failed write (a full disk): stops writing for good, without closing the file
+  /// (whose close would try to flush, fail again and leave it inconsistent). The .partial
+  /// stays as it was at the last flush (every snapshot and every checkpoint_marks()), so
+  /// resume() can continue it from a checkpoint. The destructor then does nothing.
+  void abandon() noexcept;
 
  private:
   struct State;

@@ -37,6 +37,8 @@ class SnapshotSeries {
   static std::size_t scratch_bytes(std::size_t cells, int fields, int threads);
   /// The sidecar description of the series (`h5_file_name` as it should appear in it).
   XdmfSeries xdmf(const std::string& h5_file_name) const;
+  /// Releases every handle without closing it (ResultsWriter::abandon).
+  void abandon() noexcept;
 
  private:
   struct Dataset {
@@ -49,7 +51,8 @@ class SnapshotSeries {
 
   h5::Handle group_;  // /fields
   int gzip_level_ = 0;
-  bool encoded_ = false;  // chunks go through shuffle_deflate + H5Dwrite_chunk
+  bool encoded_ = false;     // chunks go through shuffle_deflate + H5Dwrite_chunk
+  bool checksummed_ = true;  // Fletcher32 after the other filters
   h5::Handle times_dataset_;
   std::vector<double> times_;
   std::vector<Dataset> datasets_;   // in the FieldSet's order once appended to

@@ -1,6 +1,7 @@
 // One needling session applied to the state (MODEL.md "Injury, devices, adjuncts").
 // Tracks reach d_eff = f_pen * L (capped at the domain depth) with radius r_n, at the session's
-// total puncture density (per pass x passes), placed by the session's pattern (model/tracks.hpp).
+// total puncture density (per pass x passes), placed by the session's pattern (model/tracks.hpp);
+// a 2D section receives the pattern's areal expectation instead (no seed enters).
 // An rf-pen adds a coagulated ball (Omega >= 1, model/rf.hpp) around every needle tip.
 // With f the injured volume fraction of a voxel (tracks and coagulation united):
 //   D <- D + f (1 - D)                         (D = 1 where the whole voxel is a track)
@@ -19,8 +20,8 @@ namespace dermasim::model {
 
 /// What a session did, for the event log and the results file.
 struct SessionOutcome {
-  long punctures = 0;               ///< tracks placed in the domain (2D: lines across the section)
-  double penetration = 0.0;         ///< d_eff, mm
+  long punctures = 0;        ///< tracks placed in the domain (2D: expected per mm of breadth)
+  double penetration = 0.0;  ///< d_eff, mm
   double coagulation_radius = 0.0;  ///< mm, rf-pen only
   double injured_volume = 0.0;  ///< sum of injured fractions x cell volume (mm^2 in 2D, mm^3 in 3D)
 };

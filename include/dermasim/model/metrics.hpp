@@ -1,9 +1,12 @@
 // The scalar metrics of MODEL.md, computed from a state. All sums are deterministic_sum, so
 // values are bitwise identical for any thread count.
-//   elevation(x)            = sum over dermal rows (C - Cbar) / Cbar * h                    mm
+//   elevation(x)            = the skin surface above the collagen state (model/surface.hpp:
+//                             volume change per column, spread by the skin sheet)         mm
 //   ref                     = mean elevation over the reference region (outside 2x footprint)
 //   scar_depth_mm           = ref - min elevation in the footprint (atrophic);
-//                             max elevation in the footprint - ref (hypertrophic)
+//                             max elevation in the footprint - ref (hypertrophic). The surface
+//                             is smooth on the scale of the needle pattern, so the extreme is
+//                             the scar's, never one column's track dip.
 //   scar_deficit_mm2        = sum over footprint columns of (ref - elevation) * column area
 //                             (sign flipped for hypertrophic), mm2 in 2D, mm3 in 3D. Only the
 //                             footprint: the scar's initial deficit lies there, and the treated
@@ -24,6 +27,7 @@
 
 #include "dermasim/core/field.hpp"
 #include "dermasim/model/scar.hpp"
+#include "dermasim/model/surface.hpp"
 #include "dermasim/model/tissue.hpp"
 
 namespace dermasim::model {
@@ -69,14 +73,11 @@ class MetricsCalculator {
   double initial_deficit() const { return deficit0_; }
 
  private:
-  struct ScarShape {
-    double depth, deficit;
-  };
-  ScarShape scar_shape(const std::vector<double>& elevation) const;
   const Grid& grid_;
   ScarSpec scar_;
   ScarFootprint footprint_;
-  std::vector<double> inv_row_collagen_;  // 1/Cbar per dermal row, 0 elsewhere
+  ColumnVolume volume_;
+  SurfaceSpreading spreading_;
   std::vector<unsigned char> treated_row_, papillary_row_, reticular_row_, epidermal_row_;
   double papillary_baseline_ = 0.0, reticular_baseline_ = 0.0;  // mg (x cell volume units)
   double inv_f0_, treated_cells_, epidermal_cells_;

@@ -1,18 +1,20 @@
 // Acne scars as an initial collagen deficit (atrophic) or excess (hypertrophic) below a
 // footprint centred in the domain (MODEL.md "Scars", Jacob, Dover & Kaminer 2001).
 //
-// The surface profile is volume-equivalent: elevation(x) = sum over dermal rows of
-// (C - Cbar(z)) / Cbar(z) * h. A scar prescribes a lateral depth profile d(r) (r = distance
+// The surface above the collagen state is model/surface.hpp's: the column volume change,
+// spread by the skin sheet. A scar prescribes a lateral depth profile d(r) (r = distance
 // from the centre: |x - xc| in 2D, the radius in 3D, footprint half-width w/2):
 //   icepick       d = depth (1 - r / (w/2))          V-shaped
 //   boxcar        d = depth                          flat base, steep walls
 //   rolling       d = depth cos^2(pi r / w)          smooth
 //   hypertrophic  d = depth cos^2(pi r / w)          raised dome (elevation)
 // and removes (adds) a fraction phi of the baseline collagen row by row from the top of the
-// papillary dermis until the rows' contributions sum to exactly d, the last row partially.
-// So the discrete elevation at the centre column is exactly -depth (+depth), the definition
-// the metrics use. Hypertrophic scars also start with myofibroblasts, lower myofibroblast
-// apoptosis, and a collagen capacity raised by the same factor as their matrix.
+// papillary dermis until the rows' contributions sum to exactly a d(r), the last row partially.
+// The skin spreads that column deficit, so the visible scar is shallower than its tissue
+// deficit (much shallower for a narrow icepick scar); the amplitude a is the factor that makes
+// the visible depth measured by measure_scar equal scar.depth. Hypertrophic scars also start
+// with myofibroblasts, lower myofibroblast apoptosis, and a collagen capacity raised by the
+// same factor as their matrix.
 #pragma once
 #include "dermasim/core/field.hpp"
 #include "dermasim/model/parameters.hpp"
@@ -36,6 +38,17 @@ ScarFootprint scar_footprint(const Grid& grid, const ScarSpec& scar);
 
 /// Depth (elevation for hypertrophic) of the surface profile at lateral distance r (mm).
 double scar_profile(const ScarSpec& scar, double r);
+
+/// A scar as seen on a surface elevation (nx * ny values, x fastest, mm): `depth` is the
+/// largest depth below the reference level (the mean over the reference region) inside the
+/// footprint (the largest height above it for hypertrophic scars), `deficit` the volume between
+/// the reference level and the surface over the footprint (mm2 in 2D, mm3 in 3D; 0 without a
+/// scar).
+struct ScarShape {
+  double depth = 0.0, deficit = 0.0;
+};
+ScarShape measure_scar(const Grid& grid, const ScarSpec& scar, const ScarFootprint& footprint,
+                       const std::vector<double>& elevation);
 
 /// Imprints `scar` on a resting state and on the kernel's per-voxel maps. Throws InputError if
 /// the domain has no reference region or the dermis is too thin to hold the deficit.

@@ -21,7 +21,8 @@ struct CheckpointHeader {
 void save_checkpoint(const std::filesystem::path& path, const Simulation& simulation,
                      const std::string& resolved_scenario, const io::SeriesCounts& marks);
 
-/// Reads the header of a checkpoint. Throws InputError if `path` is not a dermasim checkpoint.
+/// Verifies the checkpoint's checksum and reads its header. Throws InputError if `path` is not
+/// a dermasim checkpoint, io::FileError if it is damaged.
 CheckpointHeader read_checkpoint_header(const std::filesystem::path& path);
 
 /// Restores `simulation` (built from the header's scenario) to the checkpoint in `path`.

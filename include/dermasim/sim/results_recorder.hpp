@@ -4,12 +4,17 @@
 // and its closing summary.
 #pragma once
 #include <functional>
+#include <vector>
 
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/simulation.hpp"
 
 namespace dermasim::sim {
+
+/// The metric declarations of a run's results file: names, units (the deficit's depends on the
+/// dimensions) and descriptions, in model::MetricIndex order.
+std::vector<io::MetricInfo> metric_declarations(const Simulation& simulation);
 
 class ResultsRecorder : public Observer {
  public:

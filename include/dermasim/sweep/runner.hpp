@@ -42,6 +42,7 @@ struct RunRequest {
   std::filesystem::path start_from;  ///< checkpoint to start from; "" starts from scratch
   std::filesystem::path field_output;  ///< where to write the full results; "" = metrics only
   std::vector<MetricColumn> metrics;   ///< requested metric values, in RunOutcome order
+  std::size_t replicates = 1;          ///< seeds: the run's scenario seed, +1, ... (spec)
   int threads = 1;                     ///< engine threads for this run (the runner also sets
                                        ///< omp_set_num_threads in the calling thread)
   /// Poll between steps: when it returns true the sweep is being stopped, and the run may give
@@ -51,8 +52,10 @@ struct RunRequest {
 
 struct RunOutcome {
   RunStatus status = RunStatus::failed;
-  std::string error;            ///< one line, empty when ok
-  std::vector<double> metrics;  ///< one per RunRequest::metrics when ok
+  std::string error;  ///< one line, empty when ok
+  /// When ok: RunRequest::metrics x replicates values, metric-major (metric c of replicate k
+  /// at c * replicates + k); with one replicate simply one value per requested metric.
+  std::vector<double> metrics;
 };
 
 /// Runs one simulation. May throw: the runner records the exception's message as a failure.

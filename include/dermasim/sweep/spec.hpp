@@ -10,6 +10,7 @@
 //   design: grid        # grid | zip | {type: latin-hypercube, samples: 50}
 //                       # | {type: sobol, samples: 256} | {type: morris, trajectories: 10}
 //   seed: 7
+//   replicates: 5       # optional: every design point runs seeds seed .. seed + 4
 //   outputs: {metrics: [improvement_pct, scar_depth_mm], at: [3 months, end], keep_fields: false}
 //   sensitivity: {bootstrap: 500, confidence: 0.95}
 //
@@ -29,6 +30,8 @@ enum class DesignKind { grid, zip, latin_hypercube, sobol, morris };
 
 std::string_view to_string(VaryKind kind);
 std::string_view to_string(DesignKind kind);
+
+inline constexpr std::size_t kMaxReplicates = 1000;
 
 /// One varied scenario key. A list keeps its values verbatim; every other kind is numeric with one
 /// unit, and generated values are written back as "number unit".
@@ -83,6 +86,9 @@ struct SweepSpec {
   std::vector<VariedKey> vary;
   Design design;
   std::uint64_t seed = 1;
+  /// Needle-placement seeds per design point (1 .. kMaxReplicates): the run's scenario seed,
+  /// seed + 1, ...; the summary holds their mean, sample SD and per-seed values.
+  std::size_t replicates = 1;
   Outputs outputs;
   SensitivitySettings sensitivity;
 };

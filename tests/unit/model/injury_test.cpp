@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/model/fields.hpp"
@@ -14,42 +15,67 @@ namespace dermasim::model {
 namespace {
 
 struct Injured {
-  TissueModel model{Grid(2, 120, 1, 40, 0.05), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1};
+  TissueModel model;
   FieldSet rest = model.initial_state();
   FieldSet state = model.initial_state();
   SessionOutcome outcome;
-  explicit Injured(NeedleSession s) {
+  explicit Injured(NeedleSession s, Grid grid = Grid(2, 120, 1, 40, 0.05))
+      : model(std::move(grid), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1) {
     outcome = apply_needle_session(state, s, model.parameters(), 42, 1000);
   }
 };
 
-TEST(Injury, TracksDamageTissueAndReleaseSignals) {
-  NeedleSession s;  // 1.5 mm pen, f_pen 0.7, 3 x 1 /mm2
+// The injury terms of a voxel with injured fraction f (injury.hpp).
+void expect_injured(const Injured& inj, std::size_t c, double f) {
+  EXPECT_NEAR(inj.state[kDamage][c], f, 1e-12);
+  EXPECT_NEAR(inj.state[kFibroblasts][c], inj.rest[kFibroblasts][c] * (1.0 - 0.5 * f), 1e-9);
+  EXPECT_NEAR(inj.state[kCollagenMature][c], inj.rest[kCollagenMature][c] * (1.0 - 0.1 * f), 1e-12);
+  EXPECT_NEAR(inj.state[kInflammation][c], 0.5 * f, 1e-12);
+}
+
+TEST(Injury, SectionReceivesTheArealExpectationOfThePattern) {
+  NeedleSession s;  // 1.5 mm pen, f_pen 0.7, 3 x 1 /mm2, radius 0.125 mm
   const Injured inj(s);
   EXPECT_NEAR(inj.outcome.penetration, 1.05, 1e-12);
-  EXPECT_NEAR(static_cast<double>(inj.outcome.punctures), 6.0 * std::sqrt(3.0), 1.0);
+  EXPECT_EQ(inj.outcome.punctures, 18);  // 3 /mm2 over 6 mm, per mm of breadth
+  const double share = 3.0 * std::numbers::pi * 0.125 * 0.125;
   const Grid& g = inj.model.grid();
-  double max_d = 0.0, epi_g = 0.0, derm_g = 0.0;
+  double epi_g = 0.0, derm_g = 0.0;
   for (int k = 0; k < g.nz(); ++k) {
     for (int i = 0; i < g.nx(); ++i) {
       const std::size_t c = g.index(i, 0, k);
-      const double d = inj.state[kDamage][c];
-      max_d = std::max(max_d, d);
-      ASSERT_LE(d, 1.0);
-      if (g.z(k) > 1.05 + 0.05) {
-        ASSERT_EQ(d, 0.0) << "damage below the penetration depth";
-      }
-      if (d == 1.0) {
-        // A voxel entirely inside a track: full effect of every injury term.
-        EXPECT_NEAR(inj.state[kFibroblasts][c], inj.rest[kFibroblasts][c] * 0.5, 1e-9);
-        EXPECT_NEAR(inj.state[kCollagenMature][c], inj.rest[kCollagenMature][c] * 0.9, 1e-12);
-        EXPECT_NEAR(inj.state[kInflammation][c], 0.5, 1e-12);
-      }
+      if (g.z(k) + 0.025 < 1.05) expect_injured(inj, c, share);  // rows fully above the tips
+      if (g.z(k) > 1.05 + 0.05) ASSERT_EQ(inj.state[kDamage][c], 0.0);
       (g.layer(k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
     }
   }
-  EXPECT_EQ(max_d, 1.0);
   EXPECT_EQ(epi_g, 0.0);  // no platelets in the avascular epidermis
+  EXPECT_GT(derm_g, 0.0);
+  // No seed enters a section.
+  const FieldSet a = inj.state;
+  FieldSet b = inj.model.initial_state();
+  apply_needle_session(b, s, inj.model.parameters(), 7, 1003);
+  for (int f = 0; f < a.size(); ++f)
+    for (std::size_t c = 0; c < a[f].size(); ++c) ASSERT_EQ(a[f][c], b[f][c]);
+}
+
+TEST(Injury, BlockTracksDamageTissueAndReleaseSignals) {
+  NeedleSession s;
+  const Injured inj(s, Grid(3, 40, 40, 30, 0.05));  // 2 x 2 x 1.5 mm
+  const Grid& g = inj.model.grid();
+  EXPECT_NEAR(static_cast<double>(inj.outcome.punctures), 3.0 * 2.0 * 2.0, 2.0);
+  double max_d = 0.0, epi_g = 0.0, derm_g = 0.0;
+  for (std::size_t c = 0; c < g.cells(); ++c) {
+    const double d = inj.state[kDamage][c];
+    max_d = std::max(max_d, d);
+    ASSERT_LE(d, 1.0);
+    if (d == 1.0) expect_injured(inj, c, 1.0);  // a voxel entirely inside a track
+    const int k = static_cast<int>(c / g.cells_per_row());
+    if (g.z(k) > 1.05 + 0.05) ASSERT_EQ(d, 0.0) << "damage below the penetration depth";
+    (g.layer(k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
+  }
+  EXPECT_EQ(max_d, 1.0);
+  EXPECT_EQ(epi_g, 0.0);
   EXPECT_GT(derm_g, 0.0);
 }
 

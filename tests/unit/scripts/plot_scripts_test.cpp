@@ -39,6 +39,17 @@ TEST(PlotScripts, ReaderModuleReadsEventsMetricsAndProfiles) {
   EXPECT_NE(result.output.find("check passed"), std::string::npos) << result.output;
 }
 
+TEST(PlotScripts, CrossSectionMomentsAreOnlyThoseTheRunHasSnapshotsFor) {
+  const testing::ScratchDir dir("moments");
+  const fs::path results = dir / "run.h5";
+  testing::write_synthetic_results(results, {0.0, 7.0, 9.0, 21.0});
+  const auto result =
+      run_command(kPython + shell_quote(DERMASIM_TEST_DATA_DIR "/unit/scripts/moments_check.py") +
+                  " " + shell_quote(kScripts) + " " + shell_quote(results.string()));
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("moments check passed"), std::string::npos) << result.output;
+}
+
 TEST(PlotScripts, PlotRunDrawsEveryFigureAndSkipsMissingMetrics) {
   const testing::ScratchDir dir("plot-run");
   const fs::path results = dir / "run.h5";
@@ -74,6 +85,19 @@ TEST(PlotScripts, CompareRunsOverlaysSeveralRuns) {
   const fs::path image = figures / "compare_timeline.png";
   ASSERT_TRUE(fs::exists(image));
   EXPECT_EQ(check_images({image}), "");
+}
+
+TEST(PlotScripts, ReportIsOneFileWithEverySectionAndReplicateBands) {
+  const testing::ScratchDir dir("report");
+  const fs::path results = dir / "run.h5";
+  testing::write_synthetic_results(results, {0.0, 7.0, 9.0, 35.0, 63.0});
+  const auto result =
+      run_command(kPython + shell_quote(DERMASIM_TEST_DATA_DIR "/unit/scripts/report_check.py") +
+                  " " + shell_quote(kScripts) + " " + shell_quote(results.string()) + " " +
+                  shell_quote((dir / "work").string()));
+  if (result.exit_code == 77) GTEST_SKIP() << result.output;
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("report check passed"), std::string::npos) << result.output;
 }
 
 TEST(PlotScripts, PlotRunRejectsAFileThatIsNotResults) {

@@ -58,6 +58,36 @@ TEST(EngineRun, SampleTimeBeyondTheRunIsAFailure) {
   EXPECT_NE(out.error.find("outputs.at: 2 months"), std::string::npos) << out.error;
 }
 
+// A point with replicates runs seeds seed, seed + 1, ...: seed offset 0 is the plain run, offset
+// 1 the plain run with the next seed, values metric-major.
+TEST(EngineRun, ReplicatesRunConsecutiveSeedsMetricMajor) {
+  RunRequest r;
+  r.base_scenario =
+      std::filesystem::path(DERMASIM_SOURCE_DIR) / "scenarios/ci/boxcar-standard-ci.yaml";
+  r.overrides = {{"treatment.sessions.count", "1"},
+                 {"simulation.duration", "3 weeks"},
+                 {"domain.depth", "1.5 mm"},
+                 {"domain.spacing", "100 um"}};
+  r.metrics = {{"improvement_pct", "2 weeks", "i@2w", "%"},
+               {"scar_depth_mm", "end", "d@end", "mm"}};
+  const RunOutcome seed42 = run_engine(r);
+  ASSERT_EQ(seed42.status, RunStatus::ok) << seed42.error;
+  RunRequest next = r;
+  next.overrides.push_back({"simulation.seed", "43"});
+  const RunOutcome seed43 = run_engine(next);
+  ASSERT_EQ(seed43.status, RunStatus::ok) << seed43.error;
+
+  r.replicates = 2;
+  const RunOutcome both = run_engine(r);
+  ASSERT_EQ(both.status, RunStatus::ok) << both.error;
+  ASSERT_EQ(both.metrics.size(), 4u);
+  EXPECT_EQ(both.metrics[0], seed42.metrics[0]);
+  EXPECT_EQ(both.metrics[1], seed43.metrics[0]);
+  EXPECT_EQ(both.metrics[2], seed42.metrics[1]);
+  EXPECT_EQ(both.metrics[3], seed43.metrics[1]);
+  EXPECT_NE(both.metrics[0], both.metrics[1]);  // the seeds did differ
+}
+
 // Branching what-ifs: runs start from a checkpoint of a shared history.
 TEST(EngineRun, StartsFromACheckpointOfTheSharedHistory) {
   const auto base =

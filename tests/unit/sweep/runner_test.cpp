@@ -278,6 +278,53 @@ TEST(RunSweep, WrongMetricCountIsAFailedRunNamingTheMismatch) {
   fs::remove_all(dir);
 }
 
+// Replicate k of a point returns the fake's values plus k (metric-major, as the engine does).
+RunOutcome fake_replicates(const RunRequest& req) {
+  RunOutcome one = fake(req);
+  const std::size_t n = req.replicates;
+  std::vector<double> values(one.metrics.size() * n);
+  for (std::size_t c = 0; c < one.metrics.size(); ++c)
+    for (std::size_t k = 0; k < n; ++k) values[c * n + k] = one.metrics[c] + static_cast<double>(k);
+  one.metrics = values;
+  return one;
+}
+
+TEST(RunSweep, ReplicatesGiveEachPointItsMeanAndSdAndResumeKeepsThem) {
+  const SweepSpec spec = parse_sweep(kSweep + "replicates: 3\n", "s.yaml");
+  const fs::path dir = fresh_dir("replicates"), ref = fresh_dir("replicates-ref");
+  SweepOptions o = options_for(dir, 2);
+  std::atomic<int> calls = 0;
+  o.stop_requested = [&] { return calls.load() >= 5; };
+  run_sweep(
+      spec,
+      [&](const RunRequest& req) {
+        EXPECT_EQ(req.replicates, 3u);
+        ++calls;
+        return fake_replicates(req);
+      },
+      o);
+  o.stop_requested = {};
+  o.resume = true;
+  const SweepResult r = run_sweep(spec, fake_replicates, o);
+  EXPECT_EQ(r.ok, 11u);
+  run_sweep(spec, fake_replicates, options_for(ref, 1));
+  EXPECT_EQ(slurp(dir / "summary.csv"), slurp(ref / "summary.csv"));
+  std::istringstream lines(slurp(dir / "summary.csv"));
+  std::string header, line;
+  std::getline(lines, header);
+  EXPECT_EQ(header,
+            "run,status,a.x [mm],b.y,improvement_pct@end,scar_depth_mm@end,improvement_pct@end "
+            "sd,scar_depth_mm@end sd,error");
+  // Point 0: improvement 11, 12, 13 (mean 12, SD 1); depth 1, 2, 3 (mean 2, SD 1).
+  std::getline(lines, line);
+  EXPECT_EQ(line, "0,ok,1,1,12,2,1,1,");
+  const std::string journal = slurp(dir / "journal.csv");
+  EXPECT_NE(journal.find("improvement_pct@end#1,improvement_pct@end#2,improvement_pct@end#3"),
+            std::string::npos);
+  fs::remove_all(dir);
+  fs::remove_all(ref);
+}
+
 TEST(RunSweep, RequestCarriesOverridesBaseAndFieldOutput) {
   const fs::path dir = fresh_dir("request");
   std::string sweep = kSweep;

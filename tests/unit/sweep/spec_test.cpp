@@ -88,7 +88,7 @@ sensitivity: {bootstrap: 100, confidence: 0.9}
 TEST(SweepSpec, ErrorsNameFileLineColumnKeyAndWhatIsAllowed) {
   EXPECT_EQ(error_of("base: {a: 1}\nvary: {x.y: [1, 2]}\ndesing: grid\n"),
             "s.yaml:3:1: desing: unknown key; did you mean 'design'?; allowed: name, description, "
-            "base, start_from, vary, design, seed, outputs, sensitivity");
+            "base, start_from, vary, design, seed, outputs, sensitivity, replicates");
   const std::string unit = error_of(
       "base: {a: 1}\nvary:\n  x.y: {from: 1 mm, to: 2 um, steps: 2}\ndesign: grid\n"
       "outputs: {metrics: [m]}\n");
@@ -126,6 +126,21 @@ TEST(SweepSpec, ErrorsNameFileLineColumnKeyAndWhatIsAllowed) {
                 .find("s.yaml:1:7: base: cannot read 'missing-file.yaml'"),
             std::string::npos);
   EXPECT_NE(error_of("base: {a: 1}\nvary: {a.b: [1\n").find("s.yaml:"), std::string::npos);
+}
+
+TEST(SweepSpec, ReplicatesDefaultToOneAndAreCheckedAgainstTheirRangeAndAVariedSeed) {
+  EXPECT_EQ(parse_sweep(kValid, "s.yaml").replicates, 1u);
+  EXPECT_EQ(parse_sweep(kValid + "replicates: 5\n", "s.yaml").replicates, 5u);
+  EXPECT_EQ(error_of(kValid + "replicates: 0\n"),
+            "s.yaml:9:13: replicates: 0 is outside 1 .. 1000");
+  EXPECT_EQ(error_of(kValid + "replicates: 1001\n"),
+            "s.yaml:9:13: replicates: 1001 is outside 1 .. 1000");
+  EXPECT_NE(error_of(kValid + "replicates: many\n").find("'many' is not a whole number"),
+            std::string::npos);
+  const std::string seeds = error_of(
+      "base: {a: 1}\nvary: {simulation.seed: [1, 2]}\ndesign: grid\nreplicates: 3\n"
+      "outputs: {metrics: [m]}\n");
+  EXPECT_EQ(seeds, "s.yaml:4:13: replicates: cannot be combined with varying simulation.seed");
 }
 
 TEST(SweepSpec, TheModelsMetricListChecksNamesAndGivesUnits) {
