@@ -65,7 +65,12 @@ def main():
                        "look_along_y": len(shape) == 3}, f)
         viewer = os.path.join(os.path.dirname(os.path.abspath(__file__)), "paraview_view.py")
         command = ["xvfb-run", "-a", pvpython, viewer, xdmf, request, answer, png]
-        done = subprocess.run(command, capture_output=True, text=True)
+        # xvfb-run -a takes the first free display number; another user's xvfb-run starting
+        # at the same moment can take it first ("bad X server connection"): try again.
+        for _ in range(3):
+            done = subprocess.run(command, capture_output=True, text=True)
+            if "bad X server connection" not in done.stdout + done.stderr:
+                break
         if done.returncode != 0 or not os.path.exists(answer):
             fail(f"{' '.join(command)} exited {done.returncode}:\n{done.stdout}{done.stderr}")
         with open(answer) as f:
