@@ -1,7 +1,7 @@
 // `dermasim run SCENARIO.yaml [-o OUT.h5] [--threads N] [--set KEY=VALUE]... [--dry-run]
 //  [--quiet] [--force] [--checkpoint-every DURATION] [--replicates N]` and
 //  `dermasim run --resume CHECKPOINT`:
-// scenario -> simulation -> results file (INTERFACES.md).
+// scenario -> simulation -> results file (docs/cli.md and docs/file-format.md).
 // Exit codes: 0 complete, 2 bad input, 3 numerical failure, 1 other failures, 128 + signal
 // after SIGINT/SIGTERM (the file is then closed with status "interrupted", and a checkpoint
 // is left beside it so that --resume can finish the run).

@@ -1,4 +1,4 @@
-// Metrics of MODEL.md from a state (definitions in metrics.hpp).
+// Metrics of docs/model.md from a state (definitions in metrics.hpp).
 #include "dermasim/model/metrics.hpp"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Device defaults with their sources (MODEL.md parameter table, rows f_pen, r_n and density).
+// Device defaults with their sources (docs/model.md parameter table, rows f_pen, r_n and density).
 #include "dermasim/protocol/devices.hpp"
 
 #include "dermasim/core/error.hpp"
@@ -23,7 +23,7 @@ constexpr DeviceDefaults kDevices[] = {
      62.5, 4, "[M] ~250 /cm2 per session from rolling in 4 directions (Fernandes 2005/2008)",
      0.0, "no RF"},
     {Device::kHomeRoller, "home-roller", "cosmetic roller for home use, 0.2-0.5 mm",
-     0.25, 0.2, 0.5, "[M] home rollers are 0.2-0.5 mm, epidermis only in practice (MODEL.md)",
+     0.25, 0.2, 0.5, "[M] home rollers are 0.2-0.5 mm, epidermis only in practice",
      0.2, "[M] 0.2: a hand-held, low-force roller tents the skin as in Kalluri 2011 (a 0.77 mm needle reached 0.15 mm), so 0.2-0.5 mm needles stay in the epidermis and upper papillary dermis",
      0.25, "[M] 0.25 mm needles (Schwarz & Laaff 2011)",
      62.5, 4, "[M] ~250 /cm2 per session as for the clinical roller (Fernandes 2005/2008)",

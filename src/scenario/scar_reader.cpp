@@ -30,7 +30,7 @@ constexpr ScarShape kShapes[] = {
     {model::ScarType::kHypertrophic, "hypertrophic", "3 mm", "0.5 mm", 0.5, 20, 0.1, 3, ""},
 };
 
-/// Reference skin needed on each side beyond twice the footprint (MODEL.md scar depth metric).
+/// Reference skin needed on each side beyond twice the footprint (docs/model.md scar depth metric).
 constexpr double kReferenceMarginMm = 0.2;
 
 void check_range(const Reader& reader, const ScarShape& shape, const std::string& path,

@@ -1,5 +1,5 @@
 // Internal to the scenario layer: reads `scar:` with defaults and ranges per scar type
-// (MODEL.md "Scars", Jacob, Dover & Kaminer 2001 J Am Acad Dermatol 45:109) and checks that the
+// (docs/model.md "Scars", Jacob, Dover & Kaminer 2001 J Am Acad Dermatol 45:109) and checks that the
 // domain leaves reference skin beside the scar.
 #pragma once
 #include "dermasim/model/specs.hpp"

@@ -1,4 +1,4 @@
-// Typed errors and assertions (three tiers, as in ARCHITECTURE.md):
+// Typed errors and assertions (three tiers):
 //  - InputError / NumericalError / IoError: always-on checks, thrown, mapped to exit codes
 //    by the CLI (2 bad input, 3 numerical failure, 1 anything else);
 //  - DERMASIM_ASSERT: debug-only invariant checks;

@@ -1,5 +1,5 @@
 // The metric series of a results file: /metrics/time_days and one float64 series per
-// declared metric, sampled by the driver (MODEL.md "Metrics"). Samples are buffered in
+// declared metric, sampled by the driver (docs/model.md "Metrics"). Samples are buffered in
 // memory and written by write_pending(), which the writer calls at every snapshot and at
 // close, so that a flushed .partial holds the metrics up to its last snapshot.
 #pragma once

@@ -1,4 +1,4 @@
-// Names and static groups of the results file layout (INTERFACES.md "Results file"), shared
+// Names and static groups of the results file layout (docs/cli.md and docs/file-format.md "Results file"), shared
 // by the writer, the checkpoint files and the `info` reader.
 #pragma once
 #include <cstdint>

@@ -1,4 +1,4 @@
-// The results file of one run (INTERFACES.md "Results file", docs/file-format.md), written
+// The results file of one run (docs/cli.md and docs/file-format.md "Results file", docs/file-format.md), written
 // from plain data so that this layer knows nothing of the biology.
 //
 // Crash safety: the file is written as "<out>.partial" with root attribute status = "running"
@@ -36,7 +36,7 @@ struct NamedValue {
   double value = 0.0;
 };
 
-/// Metadata of one metric series (/metrics/<name>): MODEL.md "Metrics".
+/// Metadata of one metric series (/metrics/<name>): docs/model.md "Metrics".
 struct MetricInfo {
   std::string name;         ///< e.g. "improvement_pct"
   std::string unit;         ///< e.g. "%", "mm", "1"

@@ -1,4 +1,4 @@
-// The model's state fields (MODEL.md "Fields"), in a fixed order: the reaction kernel acts on
+// The model's state fields (docs/model.md "The tissue"), in a fixed order: the reaction kernel acts on
 // fields 0 .. kModelFieldCount-1 of the FieldSet, so the order here is the kernel's layout.
 // The RF record fields after them (peak temperature, thermal damage) change only at RF
 // sessions; no operator other than the session touches them.
@@ -41,7 +41,7 @@ std::vector<FieldInfo> model_field_infos(const ParameterSet& params);
 /// A FieldSet on `grid` holding every model field (zero-filled), in FieldIndex order.
 FieldSet make_model_state(const Grid& grid, const ParameterSet& params);
 
-/// Type III share of collagen: (0.35 Cim + 0.12 Cm) / (Cim + Cm) [A, MODEL.md from I:III 4-6:1
+/// Type III share of collagen: (0.35 Cim + 0.12 Cm) / (Cim + Cm) [A, docs/model.md from I:III 4-6:1
 /// in normal skin and 30-40 % type III in early wounds, Gurtner 2008]; 0 for no collagen.
 inline constexpr double kType3ShareImmature = 0.35;
 inline constexpr double kType3ShareMature = 0.12;

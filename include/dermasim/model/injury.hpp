@@ -1,4 +1,4 @@
-// One needling session applied to the state (MODEL.md "Injury, devices, adjuncts").
+// One needling session applied to the state (docs/model.md "Injury, devices, adjuncts").
 // Tracks reach d_eff = f_pen * L (capped at the domain depth) with radius r_n, at the session's
 // total puncture density (per pass x passes), placed by the session's pattern (model/tracks.hpp);
 // a 2D section receives the pattern's areal expectation instead (no seed enters).

@@ -1,4 +1,4 @@
-// The scalar metrics of MODEL.md, computed from a state. All sums are deterministic_sum, so
+// The scalar metrics of docs/model.md, computed from a state. All sums are deterministic_sum, so
 // values are bitwise identical for any thread count.
 //   elevation(x)            = the skin surface above the collagen state (model/surface.hpp:
 //                             volume change per column, spread by the skin sheet)         mm

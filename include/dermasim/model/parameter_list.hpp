@@ -1,6 +1,6 @@
 // The model parameters, declared once. Each entry:
 //   X(id, "dotted.name", "symbol", default, "engine unit", min, max, tag, "source", "meaning")
-// Engine units: mm, day, cells/mm3, mg/mm3, ng/mL; "1" for dimensionless. Tags (MODEL.md):
+// Engine units: mm, day, cells/mm3, mg/mm3, ng/mL; "1" for dimensionless. Tags (docs/model.md):
 // M measured in the cited study, P used in a published model, A assumed (reason given).
 // The RF module's thermal constants keep SI units (s, W, J, K) because the bioheat problem is
 // solved on its own sub-second time scale (model/rf.hpp); their units are declared here.
@@ -25,7 +25,7 @@
     "granulation tissue holds 2-5x the resting fibroblast density", \
     "carrying capacity of fibroblasts plus myofibroblasts, in units of F0") \
   X(fibroblast_chemotaxis, "fibroblast.chemotaxis", "chi_F", 2.4e-3, "mm2/(day*ng/mL)", 0.0, 0.1, A, \
-    "drift 10 um/h (0.24 mm/day) in a wound gradient of ~100 ng/mL per mm (MODEL.md: 5-20 um/h)", \
+    "drift 10 um/h (0.24 mm/day) in a wound gradient of ~100 ng/mL per mm (design range: 5-20 um/h)", \
     "chemotactic sensitivity of (myo)fibroblasts to the growth factor gradient") \
   X(fibroblast_return_rate, "fibroblast.return_rate", "delta_F", 0.08, "/day", 0.0, 1.0, P, \
     "0.05-0.12 /day, Jin 2011 BMC Syst Biol 5:60", \
@@ -66,7 +66,7 @@
     "saturation of autocrine TGF-beta induction at a few ng/mL", \
     "growth factor level of half-maximal autocrine secretion") \
   X(growth_factor_myofibroblast_weight, "growth_factor.myofibroblast_weight", "eta_M", 1.0, "1", 0.0, 10.0, A, \
-    "MODEL.md: myofibroblasts secrete like fibroblasts", \
+    "design value: myofibroblasts secrete like fibroblasts", \
     "autocrine secretion of a myofibroblast relative to a fibroblast") \
   X(growth_factor_platelet_bolus, "growth_factor.platelet_bolus", "G_bolus", 10.0, "ng/mL", 0.0, 200.0, M, \
     "5-20 ng/mL TGF-beta1 in wound fluid and serum", \
@@ -76,7 +76,7 @@
     "multiplier of the platelet bolus when PRP is applied") \
   /* ---- inflammation (equation 2) and PIH dose (equation 9) ---- */ \
   X(inflammation_diffusivity, "inflammation.diffusivity", "D_I", 1.0, "mm2/day", 0.0, 10.0, A, \
-    "MODEL.md: lumped cytokine and leukocyte spreading", \
+    "design value: lumped cytokine and leukocyte spreading", \
     "diffusion coefficient of the lumped inflammatory signal") \
   X(inflammation_decay_rate, "inflammation.decay_rate", "k_I", 0.8, "/day", 0.05, 10.0, A, \
     "0.7-1 /day; macrophage removal 0.6 /day in Jin 2011", \
@@ -107,7 +107,7 @@
     "depth to which an acne focus extends from the surface") \
   /* ---- MMP (equation 6) ---- */ \
   X(mmp_diffusivity, "mmp.diffusivity", "D_P", 0.3, "mm2/day", 0.0, 10.0, A, \
-    "MODEL.md 0.1-1 mm2/day", \
+    "0.1-1 mm2/day", \
     "diffusion coefficient of collagenase activity") \
   X(mmp_decay_rate, "mmp.decay_rate", "k_P", 0.9, "/day", 0.01, 100.0, P, \
     "Jin 2011 BMC Syst Biol 5:60", \
@@ -123,13 +123,13 @@
     "papillary dermis: loose thin fibrils, lower density than reticular (Koppenol 2017 uses 0.1)", \
     "resting collagen density of the papillary dermis") \
   X(collagen_baseline_reticular, "collagen.baseline_reticular", "Cbar_ret", 0.25, "mg/mm3", 0.01, 1.0, A, \
-    "MODEL.md 0.25 (0.1-0.3) from dermal dry-mass fractions", \
+    "0.25 (0.1-0.3) from dermal dry-mass fractions", \
     "resting collagen density of the reticular dermis") \
   X(collagen_baseline_hypodermis, "collagen.baseline_hypodermis", "Cbar_hyp", 0.05, "mg/mm3", 0.0, 1.0, A, \
     "fibrous septa between fat lobules", \
     "resting collagen density of the hypodermis") \
   X(collagen_capacity_factor, "collagen.capacity_factor", "C_max/Cbar_ret", 2.0, "1", 1.05, 5.0, A, \
-    "MODEL.md 1.5; applied to the reticular density for the whole dermis, so the loose papillary dermis can densify (target 7)", \
+    "design value 1.5; applied to the reticular density for the whole dermis, so the loose papillary dermis can densify (target 7)", \
     "dermal collagen density at which synthesis stops, relative to the reticular baseline") \
   X(collagen_mature_turnover, "collagen.mature_turnover", "k_m", 1.3e-4, "/day", 0.0, 0.01, M, \
     "half-life ~15 years, Verzijl 2000 J Biol Chem 275:39027", \
@@ -147,13 +147,13 @@
     "calibrated with collagen.activation_boost (350 before the activated state, 300 on the new geometry): the immediate boost while growth factor is present; most wound synthesis comes from the activated state that outlasts it", \
     "maximal relative boost of collagen synthesis by growth factor") \
   X(collagen_maintenance_coupling, "collagen.maintenance_coupling", "omega", 1.0, "1", 0.0, 1.0, A, \
-    "calibrated: atrophic scars persist for years untreated; 0 restores MODEL.md eq. 7 as written", \
+    "calibrated: atrophic scars persist for years untreated; 0 restores equation 7 without maintenance (docs/model.md)", \
     "share of resting synthesis that maintains the local matrix (scales with C/Cbar) rather than filling room") \
   X(collagen_half_saturation, "collagen.growth_factor_half_saturation", "K_C", 1.0, "ng/mL", 0.01, 50.0, A, \
     "TGF-beta raises collagen mRNA at ~1 ng/mL", \
     "growth factor level of half-maximal synthesis boost") \
   X(collagen_myofibroblast_weight, "collagen.myofibroblast_weight", "eta_C", 2.0, "1", 0.0, 20.0, A, \
-    "MODEL.md: myofibroblasts are the more synthetic phenotype", \
+    "design value: myofibroblasts are the more synthetic phenotype", \
     "collagen synthesis of a myofibroblast relative to a fibroblast") \
   /* ---- damage (equation 1) and needle injury ---- */ \
   X(damage_repair_dermis, "damage.repair_rate_dermis", "k_D_derm", 1.0, "/day", 0.01, 20.0, A, \

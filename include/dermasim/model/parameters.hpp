@@ -11,12 +11,12 @@
 
 namespace dermasim::model {
 
-/// Where a value comes from (MODEL.md tags).
+/// Where a value comes from (docs/model.md tags).
 enum class SourceTag { M, P, A };
 
 struct ParameterSpec {
   std::string_view name;    ///< dotted scenario name, e.g. "fibroblast.proliferation_rate"
-  std::string_view symbol;  ///< symbol in MODEL.md, e.g. "r_F"
+  std::string_view symbol;  ///< symbol in docs/model.md, e.g. "r_F"
   double default_value;     ///< engine units
   std::string_view unit;    ///< engine unit, e.g. "/day"; "1" if dimensionless
   double min, max;          ///< valid range, inclusive, engine units

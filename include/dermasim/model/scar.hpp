@@ -1,5 +1,5 @@
 // Acne scars as an initial collagen deficit (atrophic) or excess (hypertrophic) below a
-// footprint centred in the domain (MODEL.md "Scars", Jacob, Dover & Kaminer 2001).
+// footprint centred in the domain (docs/model.md "Scars", Jacob, Dover & Kaminer 2001).
 //
 // The surface above the collagen state is model/surface.hpp's: the column volume change,
 // spread by the skin sheet. A scar prescribes a lateral depth profile d(r) (r = distance

@@ -1,7 +1,7 @@
 // The patient's skin at rest: layer depths from the site preset and age, and per-layer baseline
 // fibroblast density, collagen and the synthesis rate that makes that baseline a steady state.
 //
-// Homeostasis by construction (MODEL.md): with D = I = G = M = 0, P = 1, F = F0 and
+// Homeostasis by construction (docs/model.md): with D = I = G = M = 0, P = 1, F = F0 and
 // C = Cbar, equations 7-8 are steady when
 //   Cim_bar = Cbar * k_m' / (k_mat + k_m'),   Cm_bar = Cbar - Cim_bar,
 //   p_C     = (k_mat + k_im) * Cim_bar / (F0 * (1 - Cbar / C_max)),

@@ -3,7 +3,7 @@
 // the transport specs, and the homeostasis check. The driver (sim/) owns one TissueModel and
 // builds its operators from it; nothing here integrates in time.
 //
-// Transport (MODEL.md equations 2-6): I, G and P diffuse; F and M diffuse with D_F and climb
+// Transport (docs/model.md equations 2-6): I, G and P diffuse; F and M diffuse with D_F and climb
 // the gradient of G with chi_F. Motility is zero in the epidermis and the hypodermis (whose
 // resting fibroblast densities differ from the dermis), and MMP does not diffuse into the
 // epidermis (which has no fibroblasts and rests at P = 0), so the resting state carries no

@@ -1,4 +1,4 @@
-// The local biology (MODEL.md equations 1-9 without their transport terms) as a reaction
+// The local biology (docs/model.md equations 1-9 without their transport terms) as a reaction
 // kernel in production-loss form, du/dt = P(u) - L(u) u with P, L >= 0, for ReactionOperator.
 // Per voxel, with g_X = G / (K_X + G) and C = Cim + Cm:
 //   D   : P = 0                                         L = k_D(layer)
@@ -11,7 +11,7 @@
 //   Cim : P = p_C (F + eta_C M) [(1 - omega + a_C g_C + a_A A) room + omega r0 C / Cbar] (1 - D)+
 //                                                   L = k_mat + k_im P
 //         with room = (1 - C/C_max(x))+ and r0 = 1 - Cbar/C_max (the resting room). For
-//         omega = 0 this is MODEL.md equation 7 as written; omega = 1 (default) makes resting
+//         omega = 0 this is docs/model.md equation 7 as written; omega = 1 (default) makes resting
 //         synthesis maintain the matrix that is there (so an untreated atrophic scar stays as
 //         it is), while growth-factor-activated synthesis still fills the room below C_max.
 //   Cm  : P = k_mat Cim                                 L = k_m' P + k_age [aging on]

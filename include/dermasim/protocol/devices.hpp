@@ -1,4 +1,4 @@
-// Microneedling devices and their defaults (MODEL.md "Injury, devices, adjuncts"): penetration
+// Microneedling devices and their defaults (docs/model.md "Injury, devices, adjuncts"): penetration
 // fraction f_pen, needle diameter (r_n = diameter / 2), puncture density per pass, passes per
 // session, nominal needle length and its allowed range, RF energy. Every default carries its
 // source; a scenario may override each one.

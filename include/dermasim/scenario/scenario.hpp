@@ -1,4 +1,4 @@
-// A scenario: everything one simulation needs, parsed from YAML (INTERFACES.md "Scenario file"),
+// A scenario: everything one simulation needs, parsed from YAML (docs/cli.md and docs/file-format.md "Scenario file"),
 // checked, with every default filled and every value converted to engine units (mm, days).
 //
 //   auto s = dermasim::scenario::load_scenario("boxcar.yaml", overrides);  // may throw

@@ -44,7 +44,7 @@ TEST(Units, RatesDensitiesAndConcentrations) {
   EXPECT_DOUBLE_EQ(convert("5e6 cells/cm3", "cells/mm3"), 5000.0);
   EXPECT_DOUBLE_EQ(convert("0.25 g/cm3", "mg/mm3"), 0.25);
   EXPECT_DOUBLE_EQ(convert("0.3 mm2/day", "mm2/day"), 0.3);
-  EXPECT_NEAR(convert("1e-9 cm2/s", "mm2/day"), 8.64e-3, 1e-15);  // MODEL.md D_F
+  EXPECT_NEAR(convert("1e-9 cm2/s", "mm2/day"), 8.64e-3, 1e-15);  // docs/model.md D_F
   EXPECT_DOUBLE_EQ(convert("5 mJ", "mJ"), 5.0);
   EXPECT_DOUBLE_EQ(convert("0.005 J", "mJ"), 5.0);
   EXPECT_DOUBLE_EQ(convert("70 %", "1"), 0.7);

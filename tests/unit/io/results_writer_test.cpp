@@ -1,4 +1,4 @@
-// ResultsWriter: the file layout of INTERFACES.md, values round-trip, the .partial/rename
+// ResultsWriter: the file layout of docs/cli.md and docs/file-format.md, values round-trip, the .partial/rename
 // crash-safety strategy, and its failure modes.
 #include "dermasim/io/results_writer.hpp"
 
@@ -130,7 +130,7 @@ TEST(ResultsWriter, UncompressedSnapshotsHoldTheSameValues) {
   EXPECT_EQ(values[grid.cells() + 5], static_cast<float>(testing::synthetic_value(2, 5, 3.0)));
 }
 
-// INTERFACES.md: every dataset has `units` and `description` attributes.
+// docs/cli.md and docs/file-format.md: every dataset has `units` and `description` attributes.
 TEST(ResultsWriter, EveryDatasetHasUnitsAndDescription) {
   const ScratchDir dir("units");
   const fs::path out = dir / "run.h5";

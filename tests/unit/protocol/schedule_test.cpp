@@ -40,7 +40,7 @@ TEST(Devices, DefaultsFollowModelTable) {
     EXPECT_EQ(find_device(d.name), &d);
     EXPECT_GE(d.needle_length_mm, d.min_needle_length_mm);
     EXPECT_LE(d.needle_length_mm, d.max_needle_length_mm);
-    EXPECT_GE(d.needle_diameter_mm / 2, 0.05);  // MODEL.md r_n 0.05-0.125 mm
+    EXPECT_GE(d.needle_diameter_mm / 2, 0.05);  // docs/model.md r_n 0.05-0.125 mm
     EXPECT_LE(d.needle_diameter_mm / 2, 0.125);
     EXPECT_FALSE(d.penetration_source.empty());
   }

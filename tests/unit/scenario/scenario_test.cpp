@@ -40,7 +40,7 @@ TEST(Scenario, SmallestScenarioGetsEveryDefault) {
   EXPECT_EQ(s.domain.dimensions, 2);
   EXPECT_DOUBLE_EQ(s.domain.width, 6.0);
   EXPECT_DOUBLE_EQ(s.domain.depth, 3.0);
-  EXPECT_DOUBLE_EQ(s.domain.spacing, 0.02);  // 20 um in 2D (MODEL.md)
+  EXPECT_DOUBLE_EQ(s.domain.spacing, 0.02);  // 20 um in 2D (docs/model.md)
   EXPECT_EQ(s.domain.nx, 300);
   EXPECT_EQ(s.domain.ny, 1);
   EXPECT_EQ(s.domain.nz, 150);

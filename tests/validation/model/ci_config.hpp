@@ -1,4 +1,4 @@
-// Small CI-sized configurations for the validation targets (MODEL.md), built directly as
+// Small CI-sized configurations for the validation targets (docs/model.md), built directly as
 // sim::RunConfig: a 2D cheek cross-section at 50 um, 8 mm wide (a 2.5 mm scar leaves 3 mm of
 // reference skin, about five track spacings, so the reference elevation averages over the
 // track pattern) and shallow (1.8 mm: the cheek dermis ends at 1.70 mm; 1.5 mm needles reach
@@ -30,7 +30,7 @@ inline sim::RunConfig ci_config(double duration_days) {
   return c;
 }
 
-/// The standard session of MODEL.md: 1.5 mm pen, f_pen 0.7, 0.25 mm needles, 100 /cm2 x 3 passes.
+/// The standard session of docs/model.md: 1.5 mm pen, f_pen 0.7, 0.25 mm needles, 100 /cm2 x 3 passes.
 inline sim::Event pen_session(double time_days) {
   sim::Event e;
   e.time_days = time_days;

@@ -1,4 +1,4 @@
-// Validation targets 6, 7 and 8 (MODEL.md): treatment courses of standard 1.5 mm pen sessions.
+// Validation targets 6, 7 and 8 (docs/model.md): treatment courses of standard 1.5 mm pen sessions.
 //  6. boxcar scar (2.5 mm wide, 0.4 mm deep), 4 sessions 4 weeks apart: improvement 30-60 %
 //     at 3 and at 6 months after the last session (clinical ~45 %: Dogra 2014, Asif 2016);
 //  7. healthy skin, 5 monthly sessions: papillary collagen +30-70 % at 8 weeks after the last

@@ -1,4 +1,4 @@
-// Validation targets 1 and 2 (MODEL.md): untreated skin is steady with aging off, and loses
+// Validation targets 1 and 2 (docs/model.md): untreated skin is steady with aging off, and loses
 // 0.7-1.3 % of its dermal collagen per year with aging on (Shuster 1975).
 #include <gtest/gtest.h>
 

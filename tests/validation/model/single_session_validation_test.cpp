@@ -1,4 +1,4 @@
-// Validation targets 3, 4 and 5 (MODEL.md) on one standard pen session (1.5 mm, 100 /cm2 x 3
+// Validation targets 3, 4 and 5 (docs/model.md) on one standard pen session (1.5 mm, 100 /cm2 x 3
 // passes) on healthy cheek skin, followed for a year. The run is shared by the tests (one
 // fixture) and sampled finely in the first week, daily to day 60 and weekly after.
 #include <gtest/gtest.h>
