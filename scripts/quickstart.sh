@@ -17,5 +17,6 @@ echo "installed: $(command -v dermasim) (and dermasim-plot, dermasim-compare, de
 mkdir -p results
 dermasim run boxcar-standard -o results/boxcar-standard.h5 --force
 dermasim-plot results/boxcar-standard.h5 -o results/figures
-dermasim info results/boxcar-standard.h5 | head -n 8
+# sed reads the whole listing (head would close the pipe early: SIGPIPE under pipefail)
+dermasim info results/boxcar-standard.h5 | sed -n 1,8p
 echo "figures: $(ls results/figures | tr '\n' ' ')"
