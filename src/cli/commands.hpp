@@ -1,6 +1,7 @@
 // The CLI's commands. Each command lives in its own file and registers itself as a CLI11
 // subcommand; when parsing selects it, its action is stored in `Command` and run by main(),
-// which maps exceptions to exit codes (docs/cli.md and docs/file-format.md: 0 ok, 1 other, 2 bad input, 3 numerics).
+// which maps exceptions to exit codes (docs/cli.md and docs/file-format.md: 0 ok, 1 other, 2 bad
+// input, 3 numerics).
 #pragma once
 #include <CLI/CLI.hpp>
 #include <filesystem>

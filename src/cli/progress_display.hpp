@@ -1,6 +1,6 @@
-// What a run prints while it works (docs/cli.md and docs/file-format.md "Progress"): on a terminal, one line
-// rewritten in place (simulated time, %, steps, step size, ETA), at most a few times a second;
-// off a terminal or with --quiet, one line per session. Never a flood.
+// What a run prints while it works (docs/cli.md and docs/file-format.md "Progress"): on a terminal,
+// one line rewritten in place (simulated time, %, steps, step size, ETA), at most a few times a
+// second; off a terminal or with --quiet, one line per session. Never a flood.
 #pragma once
 #include <chrono>
 #include <cstdio>

@@ -29,7 +29,8 @@ struct Atom {
 
 constexpr double kDay = 1.0;
 constexpr double kSecond = kDay / 86400.0;
-// Calendar conventions of docs/cli.md and docs/file-format.md: a month is 30.4375 days, a year 365.25 days.
+// Calendar conventions of docs/cli.md and docs/file-format.md: a month is 30.4375 days, a year
+// 365.25 days.
 constexpr Atom kAtoms[] = {
     {"nm", 1e-6, dim(1, 0)},
     {"um", 1e-3, dim(1, 0)},

@@ -1,5 +1,6 @@
 // Private helpers of the sweep parser: typed reads of YAML nodes that throw InputError with the
-// node's FILE:LINE:COL, the dotted key and what is allowed (docs/cli.md and docs/file-format.md error format).
+// node's FILE:LINE:COL, the dotted key and what is allowed (docs/cli.md and docs/file-format.md
+// error format).
 #pragma once
 #include <yaml-cpp/yaml.h>
 

@@ -6,9 +6,9 @@
 // throws an io::FileError "out.h5: cannot write /fields/collagen_mature: <reason>", the reason
 // read from HDF5's whole error stack (an errno becomes "no space left on device", a refused
 // lock "another dermasim process is writing it (pid N: ...)", a failed checksum "damaged: ...").
-// DERMASIM_HDF5_ERRORS=1 prints HDF5's own stack to stderr as well, for bug reports. HDF5's own printing of
-// its error stack is switched off (H5Eset_auto2, a per-thread setting in thread-safe HDF5) by
-// every function that opens or creates a file, group or dataset: errors surface once, as
+// DERMASIM_HDF5_ERRORS=1 prints HDF5's own stack to stderr as well, for bug reports. HDF5's own
+// printing of its error stack is switched off (H5Eset_auto2, a per-thread setting in thread-safe
+// HDF5) by every function that opens or creates a file, group or dataset: errors surface once, as
 // exceptions, never as a wall of text on stderr.
 #pragma once
 #include <hdf5.h>

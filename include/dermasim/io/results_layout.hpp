@@ -1,5 +1,5 @@
-// Names and static groups of the results file layout (docs/cli.md and docs/file-format.md "Results file"), shared
-// by the writer, the checkpoint files and the `info` reader.
+// Names and static groups of the results file layout (docs/cli.md and docs/file-format.md "Results
+// file"), shared by the writer, the checkpoint files and the `info` reader.
 #pragma once
 #include <cstdint>
 #include <string_view>

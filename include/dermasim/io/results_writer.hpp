@@ -1,5 +1,5 @@
-// The results file of one run (docs/cli.md and docs/file-format.md "Results file", docs/file-format.md), written
-// from plain data so that this layer knows nothing of the biology.
+// The results file of one run (docs/cli.md and docs/file-format.md "Results file",
+// docs/file-format.md), written from plain data so that this layer knows nothing of the biology.
 //
 // Crash safety: the file is written as "<out>.partial" with root attribute status = "running"
 // and renamed to <out> only by close(), after its final status is written and the file is

@@ -1,9 +1,8 @@
-// The model's state fields (docs/model.md "The tissue"), in a fixed order: the reaction kernel acts on
-// fields 0 .. kModelFieldCount-1 of the FieldSet, so the order here is the kernel's layout.
-// The RF record fields after them (peak temperature, thermal damage) change only at RF
-// sessions; no operator other than the session touches them.
-// Names are the HDF5 dataset names; scales are the typical magnitudes the step controller
-// uses for absolute tolerances.
+// The model's state fields (docs/model.md "The tissue"), in a fixed order: the reaction kernel acts
+// on fields 0 .. kModelFieldCount-1 of the FieldSet, so the order here is the kernel's layout. The
+// RF record fields after them (peak temperature, thermal damage) change only at RF sessions; no
+// operator other than the session touches them. Names are the HDF5 dataset names; scales are the
+// typical magnitudes the step controller uses for absolute tolerances.
 #pragma once
 #include <vector>
 

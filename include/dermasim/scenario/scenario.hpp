@@ -1,5 +1,6 @@
-// A scenario: everything one simulation needs, parsed from YAML (docs/cli.md and docs/file-format.md "Scenario file"),
-// checked, with every default filled and every value converted to engine units (mm, days).
+// A scenario: everything one simulation needs, parsed from YAML (docs/cli.md and
+// docs/file-format.md "Scenario file"), checked, with every default filled and every value
+// converted to engine units (mm, days).
 //
 //   auto s = dermasim::scenario::load_scenario("boxcar.yaml", overrides);  // may throw
 //   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());

@@ -1,5 +1,5 @@
-// ResultsWriter: the file layout of docs/cli.md and docs/file-format.md, values round-trip, the .partial/rename
-// crash-safety strategy, and its failure modes.
+// ResultsWriter: the file layout of docs/cli.md and docs/file-format.md, values round-trip, the
+// .partial/rename crash-safety strategy, and its failure modes.
 #include "dermasim/io/results_writer.hpp"
 
 #include <gtest/gtest.h>

@@ -30,7 +30,8 @@ inline sim::RunConfig ci_config(double duration_days) {
   return c;
 }
 
-/// The standard session of docs/model.md: 1.5 mm pen, f_pen 0.7, 0.25 mm needles, 100 /cm2 x 3 passes.
+/// The standard session of docs/model.md: 1.5 mm pen, f_pen 0.7, 0.25 mm needles, 100 /cm2 x 3
+/// passes.
 inline sim::Event pen_session(double time_days) {
   sim::Event e;
   e.time_days = time_days;
