@@ -1,9 +1,6 @@
 // Metrics of docs/model.md from a state (definitions in metrics.hpp).
 #include "dermasim/model/metrics.hpp"
 
-#include <algorithm>
-#include <limits>
-
 #include "dermasim/core/parallel.hpp"
 #include "dermasim/model/fields.hpp"
 
