@@ -235,6 +235,8 @@ class Results:
            where collagen up to the start's density (and every deficit) counts in full and the
            rest with the share eps_V (surface.excess_volume_share): needled dermis densifies.
            Cbar(z) is the lateral maximum of the first snapshot's collagen (outside the scar).
+           A rolling scar's column also sinks by the smallest pull left along its fibrous bands
+           (the scar_tether field; a band cut anywhere is free).
         2. Spreading by the skin sheet: (1 - l^2 d_xx) w = v with no slope at the sides,
            l = surface.smoothing_length. For a 3D file this is the section through the middle,
            spread along x only (the engine also spreads along y).
@@ -249,11 +251,17 @@ class Results:
         reference[reference == 0] = np.nan
         full = np.maximum(0.0, start / reference - 1.0)
         spread = _spreading_operator(len(self.x_mm), (length / self.spacing_mm) ** 2)
+        tethered = self.has_field("scar_tether")
+        bands = self.section("scar_tether", 0) > 0 if tethered else None
         profiles = []
         for s in range(len(self.snapshot_times)):
             relative = self.collagen(s)[rows] / reference - 1.0
             volume = np.where(relative <= full, relative, full + share * (relative - full))
-            profiles.append(spread @ (np.nansum(volume, axis=0) * self.spacing_mm))
+            column = np.nansum(volume, axis=0) * self.spacing_mm
+            if tethered:
+                pull = np.where(bands, self.section("scar_tether", s), np.inf).min(axis=0)
+                column -= np.where(np.isfinite(pull), pull, 0.0)
+            profiles.append(spread @ column)
         return np.array(profiles)
 
 

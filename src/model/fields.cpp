@@ -29,6 +29,10 @@ std::vector<FieldInfo> model_field_infos(const ParameterSet& params) {
        "Arrhenius damaged fraction 1 - exp(-Omega), Omega summed over RF pulses (coagulated from "
        "0.63)",
        1.0},
+      {"scar_tether", "mm",
+       "depth by which the intact fibrous bands below a rolling scar hold the skin surface down "
+       "(set along each band, cut where a needle track crosses it)",
+       0.1},
   };
 }
 

@@ -178,6 +178,7 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
       state[kCollagenMature][c] *= 1.0 - f * collagen_loss;
       state[kFibroblasts][c] *= 1.0 - f * cell_loss;
       state[kMyofibroblasts][c] *= 1.0 - f * cell_loss;
+      state[kScarTether][c] *= 1.0 - f;  // a track that crosses a fibrous band cuts it
       state[kInflammation][c] += f * i_bolus;
       state[kGrowthFactor][c] += f * g_bolus * vascular;
     }

@@ -121,7 +121,12 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
   const double thickness = dermal_rows * h;
   const bool raised = scar.type == ScarType::kHypertrophic;
   const double amplitude = carving_amplitude(g, scar, fp, params);
-  const double carved = amplitude * scar.depth;  // column deficit (excess) below the centre, mm
+  // A rolling scar's depression is partly held down by fibrous bands (scar.hpp): the carving
+  // and the tether share the profile, so together they still show scar.depth.
+  const double tether_share =
+      scar.type == ScarType::kRolling ? params[ParamId::scar_rolling_tether_share] : 0.0;
+  const double deficit_amplitude = amplitude * (1.0 - tether_share);
+  const double carved = deficit_amplitude * scar.depth;  // column deficit (excess), centre, mm
   // The fraction of baseline collagen removed (added) per row; widened when the nominal fraction
   // would need more dermis than there is.
   double phi = params[raised ? ParamId::scar_hypertrophic_excess : ParamId::scar_deficit_fraction];
@@ -141,9 +146,16 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
 
   for (int j = 0; j < g.ny(); ++j) {
     for (int i = 0; i < g.nx(); ++i) {
-      double remaining = amplitude * scar_profile(scar, fp.distance(g, i, j));
-      for (int k = 0; k < g.nz() && remaining > 0.0; ++k) {
+      const double profile = scar_profile(scar, fp.distance(g, i, j));
+      double remaining = deficit_amplitude * profile;
+      const double pull = amplitude * tether_share * profile;
+      for (int k = 0; k < g.nz(); ++k) {
         if (!is_dermis(g.layer(k))) continue;
+        if (remaining <= 0.0) {
+          // The bands run from the deficit's base through the dermis to the subcutis.
+          if (pull > 0.0) state[kScarTether][g.index(i, j, k)] = pull;
+          continue;
+        }
         const double row_phi = std::min(phi, remaining / h);
         remaining -= row_phi * h;
         const std::size_t c = g.index(i, j, k);

@@ -2,7 +2,9 @@
 #include "dermasim/model/surface.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <limits>
 
 #include "dermasim/model/fields.hpp"
 
@@ -35,6 +37,12 @@ ColumnVolume::ColumnVolume(const FieldSet& initial, const std::vector<double>& r
     for (std::size_t c = k * per_row; c < (k + 1) * per_row; ++c)
       full_share_[c] = std::max(0.0, (ci[c] + cm[c]) * inv_row_collagen_[k] - 1.0);
   }
+  const double* tether = initial[kScarTether].data();
+  band_.assign(grid_.cells(), 0);
+  for (std::size_t c = 0; c < grid_.cells(); ++c) {
+    band_[c] = tether[c] > 0.0 ? 1 : 0;
+    tethered_ = tethered_ || band_[c];
+  }
 }
 
 std::vector<double> ColumnVolume::operator()(const FieldSet& state) const {
@@ -51,6 +59,18 @@ std::vector<double> ColumnVolume::operator()(const FieldSet& state) const {
       const double rel = (ci[base + p] + cm[base + p]) * inv - 1.0;
       const double full = full_share_[base + p];
       v[p] += (rel <= full ? rel : full + excess_share_ * (rel - full)) * h;
+    }
+  }
+  if (tethered_) {
+    // A band is released where it is cut anywhere along its length: each column sinks by the
+    // smallest pull left along its bands.
+    const double* tether = state[kScarTether].data();
+    std::vector<double> pull(per_row, std::numeric_limits<double>::infinity());
+    for (std::size_t c = 0; c < grid_.cells(); ++c) {
+      if (band_[c]) pull[c % per_row] = std::min(pull[c % per_row], tether[c]);
+    }
+    for (std::size_t p = 0; p < per_row; ++p) {
+      if (std::isfinite(pull[p])) v[p] -= pull[p];
     }
   }
   return v;

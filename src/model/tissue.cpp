@@ -181,11 +181,9 @@ std::vector<DiffusionSpec> TissueModel::diffusion_specs() const {
       d_f[k] = params_[ParamId::fibroblast_motility];
     }
   }
-  return {{kInflammation, d_i},
-          {kGrowthFactor, d_g},
-          {kMmp, d_p},
-          {kFibroblasts, d_f},
-          {kMyofibroblasts, d_f}};
+  // The activated state belongs to cells, so it moves with them (random motility D_F).
+  return {{kInflammation, d_i}, {kGrowthFactor, d_g},   {kMmp, d_p},
+          {kFibroblasts, d_f},  {kMyofibroblasts, d_f}, {kActivation, d_f}};
 }
 
 std::vector<ChemotaxisSpec> TissueModel::chemotaxis_specs() const {

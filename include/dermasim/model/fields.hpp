@@ -1,8 +1,9 @@
 // The model's state fields (docs/model.md "The tissue"), in a fixed order: the reaction kernel acts
 // on fields 0 .. kModelFieldCount-1 of the FieldSet, so the order here is the kernel's layout. The
-// RF record fields after them (peak temperature, thermal damage) change only at RF sessions; no
-// operator other than the session touches them. Names are the HDF5 dataset names; scales are the
-// typical magnitudes the step controller uses for absolute tolerances.
+// record fields after them (RF peak temperature and thermal damage, a rolling scar's tether)
+// change only at sessions; no operator other than the session touches them. Names are the HDF5
+// dataset names; scales are the typical magnitudes the step controller uses for absolute
+// tolerances.
 #pragma once
 #include <vector>
 
@@ -27,6 +28,7 @@ enum FieldIndex : int {
   kModelFieldCount,
   kPeakTemperature = kModelFieldCount,  ///< highest RF temperature so far, deg C
   kThermalDamage,                       ///< 1 - exp(-Omega), Omega summed over RF pulses
+  kScarTether,  ///< mm the intact fibrous bands below a rolling scar hold the surface down
   kStateFieldCount
 };
 

@@ -15,6 +15,13 @@
 // the visible depth measured by measure_scar equal scar.depth. Hypertrophic scars also start
 // with myofibroblasts, lower myofibroblast apoptosis, and a collagen capacity raised by the
 // same factor as their matrix.
+// A rolling scar is skin of near-normal thickness tethered to the subcutis by fibrous bands
+// (Jacob 2001): a share tau = scar.rolling_tether_share of its profile is not missing collagen
+// but the bands' pull. The field scar_tether holds that pull (mm) in every voxel of a band,
+// from the deficit's base to the bottom of the dermis; a needle track that crosses a band cuts
+// it (model/injury.hpp), and the surface sinks only by the pull of the bands still intact
+// (model/surface.hpp). Needling and subcision release rolling scars this way (Fernandes 2005;
+// Orentreich 1995), which is why they respond at least as well as boxcars.
 // An icepick scar is an epithelial tract reaching into the deep dermis (Jacob 2001): below the
 // papillary dermis its deficit has no room for new collagen (capacity = the collagen it
 // holds), so only its shallow papillary funnel can fill.

@@ -8,7 +8,9 @@
 //    rather than thickens (ultrasound dermal density +102 % at 3 months, Kenkel 2021; dermal
 //    thickness change not significant at 6 months, Wu 2022). Per voxel, with r = (C - C̄) / C̄
 //    and r0 = max(0, (C(t=0) - C̄) / C̄):
-//      v = sum over dermal rows of q(r) h,   q(r) = r (r <= r0),  r0 + eps_V (r - r0) (r > r0).
+//      v = sum over dermal rows of q(r) h,   q(r) = r (r <= r0),  r0 + eps_V (r - r0) (r > r0),
+//    less the pull of a rolling scar's fibrous bands still intact (model/scar.hpp): the
+//    smallest scar_tether value along the column's bands, since a band cut anywhere is free.
 // 2. Spreading, SurfaceSpreading. Epidermis and dermis are continuous sheets bonded to a
 //    compliant foundation (the hypodermis): a sheet under tension T on a Winkler foundation of
 //    stiffness K (Hetényi 1946; skin as a stiff layer on a soft substrate, Cerda & Mahadevan
@@ -54,6 +56,8 @@ class ColumnVolume {
   std::vector<double> inv_row_collagen_;  // 1/C̄ per dermal row, 0 elsewhere
   std::vector<double> full_share_;        // r0 per cell
   double excess_share_;
+  std::vector<char> band_;  // cells on a rolling scar's fibrous bands at t = 0
+  bool tethered_ = false;
 };
 
 }  // namespace dermasim::model

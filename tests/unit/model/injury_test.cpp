@@ -14,13 +14,20 @@
 namespace dermasim::model {
 namespace {
 
+// Collagen loss is 0 by default (needles remove no matrix); 0.1 here exercises the term.
+ParameterSet ablating() {
+  ParameterSet p;
+  p.set(ParamId::injury_collagen_loss, 0.1);
+  return p;
+}
+
 struct Injured {
   TissueModel model;
   FieldSet rest = model.initial_state();
   FieldSet state = model.initial_state();
   SessionOutcome outcome;
-  explicit Injured(NeedleSession s, Grid grid = Grid(2, 120, 1, 40, 0.05))
-      : model(std::move(grid), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1) {
+  explicit Injured(NeedleSession s, Grid grid = Grid(2, 120, 1, 40, 0.05), ScarSpec scar = {})
+      : model(std::move(grid), SkinSpec{}, scar, ablating(), 1) {
     outcome = apply_needle_session(state, s, model.parameters(), 42, 1000);
   }
 };
@@ -31,6 +38,7 @@ void expect_injured(const Injured& inj, std::size_t c, double f) {
   EXPECT_NEAR(inj.state[kFibroblasts][c], inj.rest[kFibroblasts][c] * (1.0 - 0.5 * f), 1e-9);
   EXPECT_NEAR(inj.state[kCollagenMature][c], inj.rest[kCollagenMature][c] * (1.0 - 0.1 * f), 1e-12);
   EXPECT_NEAR(inj.state[kInflammation][c], 0.5 * f, 1e-12);
+  EXPECT_NEAR(inj.state[kScarTether][c], inj.rest[kScarTether][c] * (1.0 - f), 1e-12);
 }
 
 TEST(Injury, SectionReceivesTheArealExpectationOfThePattern) {
@@ -77,6 +85,26 @@ TEST(Injury, BlockTracksDamageTissueAndReleaseSignals) {
   EXPECT_EQ(max_d, 1.0);
   EXPECT_EQ(epi_g, 0.0);
   EXPECT_GT(derm_g, 0.0);
+}
+
+TEST(Injury, TracksCutTheFibrousBandsOfARollingScar) {
+  NeedleSession s;  // reaches 1.05 mm, below the bands' top
+  const Injured inj(s, Grid(2, 200, 1, 40, 0.05), {ScarType::kRolling, 4.5, 0.3});
+  const Grid& g = inj.model.grid();
+  const std::size_t centre = g.index(g.nx() / 2, 0, 0);
+  double before = 0.0, after = 0.0;
+  for (int k = 0; k < g.nz(); ++k) {
+    before += inj.rest[kScarTether][centre + k * g.cells_per_row()];
+    after += inj.state[kScarTether][centre + k * g.cells_per_row()];
+  }
+  EXPECT_GT(before, 0.0);
+  EXPECT_LT(after, before);
+  NeedleSession shallow;  // a home roller's 0.05 mm stays above every band
+  shallow.needle_length = 0.25;
+  shallow.penetration_fraction = 0.2;
+  const Injured roller(shallow, Grid(2, 200, 1, 40, 0.05), {ScarType::kRolling, 4.5, 0.3});
+  for (std::size_t c = 0; c < g.cells(); ++c)
+    ASSERT_EQ(roller.state[kScarTether][c], roller.rest[kScarTether][c]);
 }
 
 TEST(Injury, PrpMultipliesThePlateletBolus) {

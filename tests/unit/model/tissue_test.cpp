@@ -95,7 +95,8 @@ TEST(TissueKernel, TermsActWhereTheEquationsSay) {
 TEST(TissueModel, TransportKeepsFibroblastsAndMmpOutOfTheEpidermis) {
   const TissueModel m(small_grid(), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1);
   for (const DiffusionSpec& spec : m.diffusion_specs()) {
-    if (spec.field == kFibroblasts || spec.field == kMmp || spec.field == kMyofibroblasts) {
+    if (spec.field == kFibroblasts || spec.field == kMmp || spec.field == kMyofibroblasts ||
+        spec.field == kActivation) {
       EXPECT_EQ(spec.diffusivity[0], 0.0);
       EXPECT_GT(spec.diffusivity[10], 0.0);
     } else {
