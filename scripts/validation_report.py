@@ -68,8 +68,9 @@ ROWS = [
      "30-60 %", "ValidationCourse.BoxcarScarImprovesThirtyToSixtyPercent",
      lambda p: f"{num(p['improvement_pct_3_months'], 1)} % (3 months), "
                f"{num(p['improvement_pct_6_months'], 1)} % (6 months)"),
-    ("7", "five monthly sessions: papillary collagen +30-70 % at 8 weeks after the last",
-     "Lotfi 2013 J Egypt Women's Dermatol Soc 10:152 (+53 %)", "+30-70 %",
+    ("7", "boxcar scar (2.5 x 0.4 mm), five monthly sessions: papillary collagen under the scar "
+          "+30-70 % at 8 weeks after the last (Lotfi's biopsies are of the treated scars)",
+     "Lotfi 2013 J Egypt Women's Dermatol Soc 10:152 (+53.2 %)", "+30-70 %",
      "ValidationCourse.FiveMonthlySessionsRaisePapillaryCollagen",
      lambda p: f"+{num(p['papillary_collagen_gain_pct_8_weeks'], 1)} %"),
     ("8", "hypertrophic scar under the course of 6: elevation not reduced by more than 10 %",
@@ -112,15 +113,20 @@ ROWS = [
                f" / {num(p['improvement_pct_6_months'], 1)} / "
                f"{num(p['improvement_pct_12_months'], 1)} % at 0 / 3 / 6 / 12 months; "
                f"{num(p['gain_6_over_3_months'])}x"),
-    ("11d", "Alam's course: the gain rises in every one of the first 3 months (test disabled: "
-            "flat in month 2, see below)", "Alam 2014; Minh 2019", "monthly rise",
-     "ValidationClinicalCourse.GainRisesEveryMonthForThreeMonths", lambda p: "-"),
+    ("11d", "Alam's course: the gain rises in every one of the first 3 months",
+     "Alam 2014; Minh 2019", "monthly rise",
+     "ValidationClinicalCourse.GainRisesEveryMonthForThreeMonths",
+     lambda p: f"{num(p['improvement_pct_0_months'], 1)} / {num(p['improvement_pct_1_months'], 1)}"
+               f" / {num(p['improvement_pct_2_months'], 1)} / "
+               f"{num(p['improvement_pct_3_months'], 1)} % at 0 / 1 / 2 / 3 months"),
     ("11c", "Alam's course: 6-month gain 1.2-1.6x the 3-month gain",
      "Alam 2014 (-2.4 at 3, -3.4 at 6 months: 1.42x)", "1.2-1.6x",
      "ValidationClinicalCourse.SixMonthGainIsAlamsMultipleOfTheThreeMonthGain",
      lambda p: f"{num(p['gain_6_over_3_months'])}x"),
-    ("11b", "standard course: share of the 2-month gain that accrues after the last session",
-     "Minh 2019 Open Access Maced J Med Sci 7(2) (about a third)", "25-35 %",
+    ("11b", "Minh's course (a 1.5 mm roller weekly for 3 months): share of the 2-month gain "
+            "that accrues after the last session",
+     "Minh 2019 Open Access Maced J Med Sci 7(2) (Lipper-Perez 34 %, Goodman-Baron 30 %)",
+     "25-35 %",
      "ValidationClinicalCourse.AThirdOfTheTwoMonthGainComesAfterTheCourse",
      lambda p: pct(p["share_of_2_month_gain_after_last_session"])),
     ("12", "PRP with Asif's course (3 sessions monthly): improvement ratio over needling alone "
@@ -134,8 +140,8 @@ ROWS = [
      "ValidationClinicalCourse.IcepickRespondsWellBelowHalfOfBoxcar",
      lambda p: f"icepick {num(p['improvement_pct_icepick'], 1)} %, boxcar "
                f"{num(p['improvement_pct_boxcar'], 1)} %"),
-    ("13e", "scar types, standard course: rolling (4.5 x 0.3 mm) >= boxcar (test disabled: not "
-            "met, see below)", "Lotfi 2013; Majid 2009", "rolling >= boxcar",
+    ("13e", "scar types, standard course: rolling (4.5 x 0.3 mm, half of it tethered) >= "
+            "boxcar (2.5 x 0.3 mm)", "Lotfi 2013; Majid 2009", "rolling >= boxcar",
      "ValidationClinicalCourse.RollingRespondsAtLeastAsWellAsBoxcar",
      lambda p: f"rolling {num(p['improvement_pct_rolling'], 1)} %"),
     ("13b", "home roller (0.25 mm, 12 weekly sessions) on a boxcar: close to nothing",
