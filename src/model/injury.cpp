@@ -6,6 +6,7 @@
 #include <cmath>
 #include <span>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 #include "dermasim/core/error.hpp"
@@ -160,8 +161,12 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
     for (std::size_t c = 0; c < g.cells(); ++c) state[kPrpDepot][c] += channels[c] * depot;
   }
 
-  const double collagen_loss = params[ParamId::injury_collagen_loss];
-  const double cell_loss = params[ParamId::injury_cell_loss];
+  // The share of each field a track removes from the volume it covers (fields.hpp).
+  std::vector<std::pair<int, double>> losses;
+  for (const FieldSpec& spec : field_table()) {
+    if (spec.track_loss_all) losses.emplace_back(spec.index, 1.0);
+    if (spec.track_loss) losses.emplace_back(spec.index, params[*spec.track_loss]);
+  }
   const double i_bolus = params[ParamId::inflammation_injury_bolus];
   const double g_bolus = params[ParamId::growth_factor_platelet_bolus] *
                          (session.prp ? params[ParamId::prp_platelet_factor] : 1.0);
@@ -174,11 +179,7 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
       const double f = fraction[c];
       if (f <= 0.0) continue;
       state[kDamage][c] += f * (1.0 - state[kDamage][c]);
-      state[kCollagenImmature][c] *= 1.0 - f * collagen_loss;
-      state[kCollagenMature][c] *= 1.0 - f * collagen_loss;
-      state[kFibroblasts][c] *= 1.0 - f * cell_loss;
-      state[kMyofibroblasts][c] *= 1.0 - f * cell_loss;
-      state[kScarTether][c] *= 1.0 - f;  // a track that crosses a fibrous band cuts it
+      for (const auto& [field, loss] : losses) state[field][c] *= 1.0 - f * loss;
       state[kInflammation][c] += f * i_bolus;
       state[kGrowthFactor][c] += f * g_bolus * vascular;
     }

@@ -16,41 +16,6 @@ namespace {
 // Random stream of the acne foci (needle sessions use streams from 1000 up).
 constexpr std::uint64_t kAcneStream = 1;
 
-// The parameters that enter each field's resting balance, for the homeostasis message.
-const char* balance_parameters(int field) {
-  switch (field) {
-    case kDamage:
-      return "damage.repair_rate_*";
-    case kInflammation:
-      return "inflammation.damage_secretion, inflammation.decay_rate";
-    case kGrowthFactor:
-      return "growth_factor.inflammatory_secretion, growth_factor.autocrine_secretion, "
-             "growth_factor.decay_rate";
-    case kFibroblasts:
-      return "fibroblast.proliferation_rate, fibroblast.return_rate, "
-             "myofibroblast.differentiation_rate, myofibroblast.reversion_rate";
-    case kMyofibroblasts:
-      return "myofibroblast.differentiation_rate, myofibroblast.apoptosis_rate";
-    case kMmp:
-      return "mmp.decay_rate, mmp.inflammation_gain, mmp.growth_factor_gain";
-    case kCollagenImmature:
-      return "collagen.maturation_rate, collagen.immature_degradation, "
-             "collagen.capacity_factor, fibroblast.baseline_density";
-    case kCollagenMature:
-      return "collagen.maturation_rate, collagen.mature_turnover, collagen.aging_loss";
-    case kPihDose:
-      return "pih.inflammation_threshold";
-    case kActivation:
-      return "fibroblast.activation_rate, fibroblast.deactivation_rate";
-    case kPrpDepot:
-      return "prp.release_rate";
-    case kMelanocytePriming:
-      return "pih.priming_rate, pih.priming_recovery_rate";
-    default:
-      DERMASIM_UNREACHABLE();
-  }
-}
-
 Grid with_layers(Grid grid, const LayerDepths& d) {
   grid.set_layers_from_depths({d.epidermis, d.papillary, d.reticular});
   return grid;
@@ -70,39 +35,38 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
 
   const ParameterSet& p = params_;
   constants_ = KernelConstants{
-      p[ParamId::inflammation_damage_secretion],
-      p[ParamId::inflammation_decay_rate],
-      p[ParamId::growth_factor_inflammatory_secretion],
-      p[ParamId::growth_factor_autocrine_secretion],
-      p[ParamId::growth_factor_autocrine_half_saturation],
-      p[ParamId::growth_factor_myofibroblast_weight],
-      p[ParamId::growth_factor_decay_rate],
-      p[ParamId::fibroblast_proliferation_rate],
-      p[ParamId::fibroblast_half_saturation],
-      1.0 / (p[ParamId::fibroblast_capacity_factor] * baseline_.fibroblasts_dermis),
-      p[ParamId::fibroblast_return_rate],
-      p[ParamId::myofibroblast_differentiation_rate],
-      p[ParamId::myofibroblast_half_saturation],
-      p[ParamId::myofibroblast_reversion_rate],
-      p[ParamId::mmp_decay_rate],
-      p[ParamId::mmp_inflammation_gain],
-      p[ParamId::mmp_growth_factor_gain],
-      p[ParamId::collagen_growth_factor_boost],
-      p[ParamId::collagen_half_saturation],
-      p[ParamId::collagen_myofibroblast_weight],
-      p[ParamId::collagen_maturation_rate],
-      p[ParamId::collagen_immature_degradation],
-      skin.aging ? p[ParamId::collagen_aging_loss] : 0.0,
-      p[ParamId::pih_threshold],
-      1.0 - p[ParamId::collagen_maintenance_coupling],
-      // Remodeling phase and PRP depot (the clinical-course kinetics).
-      p[ParamId::activation_rate],
-      p[ParamId::deactivation_rate],
-      p[ParamId::activation_synthesis_boost],
-      p[ParamId::prp_release_rate],
-      p[ParamId::pih_priming_rate],
-      p[ParamId::pih_priming_recovery_rate],
-      p[ParamId::pih_priming_gain],
+      .s_I = p[ParamId::inflammation_damage_secretion],
+      .k_I = p[ParamId::inflammation_decay_rate],
+      .s_GI = p[ParamId::growth_factor_inflammatory_secretion],
+      .s_GF = p[ParamId::growth_factor_autocrine_secretion],
+      .K_auto = p[ParamId::growth_factor_autocrine_half_saturation],
+      .eta_M = p[ParamId::growth_factor_myofibroblast_weight],
+      .k_G = p[ParamId::growth_factor_decay_rate],
+      .r_F = p[ParamId::fibroblast_proliferation_rate],
+      .K_G = p[ParamId::fibroblast_half_saturation],
+      .inv_F_cap = 1.0 / (p[ParamId::fibroblast_capacity_factor] * baseline_.fibroblasts_dermis),
+      .delta_F = p[ParamId::fibroblast_return_rate],
+      .k_FM = p[ParamId::myofibroblast_differentiation_rate],
+      .K_M = p[ParamId::myofibroblast_half_saturation],
+      .k_MF = p[ParamId::myofibroblast_reversion_rate],
+      .k_P = p[ParamId::mmp_decay_rate],
+      .a_PI = p[ParamId::mmp_inflammation_gain],
+      .a_PG = p[ParamId::mmp_growth_factor_gain],
+      .a_C = p[ParamId::collagen_growth_factor_boost],
+      .K_C = p[ParamId::collagen_half_saturation],
+      .eta_C = p[ParamId::collagen_myofibroblast_weight],
+      .k_mat = p[ParamId::collagen_maturation_rate],
+      .k_im = p[ParamId::collagen_immature_degradation],
+      .k_age = skin.aging ? p[ParamId::collagen_aging_loss] : 0.0,
+      .I_th = p[ParamId::pih_threshold],
+      .room_share = 1.0 - p[ParamId::collagen_maintenance_coupling],
+      .k_A = p[ParamId::activation_rate],
+      .k_A_off = p[ParamId::deactivation_rate],
+      .a_A = p[ParamId::activation_synthesis_boost],
+      .k_rel = p[ParamId::prp_release_rate],
+      .k_Q = p[ParamId::pih_priming_rate],
+      .k_Q_off = p[ParamId::pih_priming_recovery_rate],
+      .a_Q = p[ParamId::pih_priming_gain],
   };
 
   const int nz = grid_.nz();
@@ -129,19 +93,14 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
   maps_.inv_capacity.assign(cells, 0.0);
   maps_.myofibroblast_apoptosis.assign(cells, p[ParamId::myofibroblast_apoptosis_rate]);
   maps_.inflammation_source.assign(cells, 0.0);
-  int field = 0;
-  for (auto& info : model_field_infos(p)) {
-    initial_.add(std::move(info), field++ == kPeakTemperature ? kBodyTemperatureC : 0.0);
-  }
+  for (auto& info : model_field_infos(p)) initial_.add(std::move(info), 0.0);
   for (int k = 0; k < nz; ++k) {
     const LayerBaseline& lb = baseline_[grid_.layer(k)];
-    for (std::size_t q = 0; q < per_row; ++q) {
-      const std::size_t c = k * per_row + q;
-      maps_.inv_capacity[c] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
-      initial_[kFibroblasts][c] = lb.fibroblasts;
-      initial_[kMmp][c] = lb.fibroblasts > 0.0 ? 1.0 : 0.0;
-      initial_[kCollagenImmature][c] = lb.immature;
-      initial_[kCollagenMature][c] = lb.mature;
+    for (std::size_t q = k * per_row; q < (k + 1) * per_row; ++q)
+      maps_.inv_capacity[q] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
+    for (const FieldSpec& f : field_table()) {
+      const double rest = resting_value(f, lb);
+      for (std::size_t q = k * per_row; q < (k + 1) * per_row; ++q) initial_[f.index][q] = rest;
     }
   }
   imprint_scar(scar_, baseline_, p, initial_, maps_);
@@ -170,20 +129,21 @@ TissueKernel TissueModel::kernel() const {
 }
 
 std::vector<DiffusionSpec> TissueModel::diffusion_specs() const {
-  const int nz = grid_.nz();
-  std::vector<double> d_i(nz, params_[ParamId::inflammation_diffusivity]);
-  std::vector<double> d_g(nz, params_[ParamId::growth_factor_diffusivity]);
-  std::vector<double> d_p(nz, 0.0), d_f(nz, 0.0);
-  for (int k = 0; k < nz; ++k) {
-    const double f0 = rows_[k].f0;
-    if (f0 > 0.0) d_p[k] = params_[ParamId::mmp_diffusivity];
-    if (f0 > 0.0 && f0 == baseline_.fibroblasts_dermis) {
-      d_f[k] = params_[ParamId::fibroblast_motility];
+  std::vector<DiffusionSpec> specs;
+  for (const FieldSpec& f : field_table()) {
+    if (f.motion == Motion::kNone) continue;
+    std::vector<double> d(grid_.nz(), 0.0);
+    for (int k = 0; k < grid_.nz(); ++k) {
+      const double f0 = rows_[k].f0;
+      const bool moves = f.motion == Motion::kEverywhere ||
+                         (f.motion == Motion::kWhereFibroblastsRest && f0 > 0.0) ||
+                         (f.motion == Motion::kWithDermalFibroblasts && f0 > 0.0 &&
+                          f0 == baseline_.fibroblasts_dermis);
+      if (moves) d[k] = params_[*f.diffusivity];
     }
+    specs.push_back({f.index, std::move(d)});
   }
-  // The activated state belongs to cells, so it moves with them (random motility D_F).
-  return {{kInflammation, d_i}, {kGrowthFactor, d_g},   {kMmp, d_p},
-          {kFibroblasts, d_f},  {kMyofibroblasts, d_f}, {kActivation, d_f}};
+  return specs;
 }
 
 std::vector<ChemotaxisSpec> TissueModel::chemotaxis_specs() const {
@@ -212,10 +172,7 @@ void TissueModel::check_homeostasis() const {
   for (int k = 0; k < nz; ++k) {
     const LayerBaseline& lb = baseline_[grid_.layer(k)];
     auto& u = rest[k];
-    u[kFibroblasts] = lb.fibroblasts;
-    u[kMmp] = lb.fibroblasts > 0.0 ? 1.0 : 0.0;
-    u[kCollagenImmature] = lb.immature;
-    u[kCollagenMature] = lb.mature;
+    for (int f = 0; f < kModelFieldCount; ++f) u[f] = resting_value(field_table()[f], lb);
     double prod[kModelFieldCount], loss[kModelFieldCount];
     probe.rates(ReactionCell{static_cast<std::size_t>(k), 0, 0, k, 0.0}, u.data(), prod, loss);
     for (int f = 0; f < kModelFieldCount; ++f) {
@@ -226,7 +183,7 @@ void TissueModel::check_homeostasis() const {
         std::ostringstream os;
         os << "homeostasis: untreated " << initial_[f].name() << " is not steady in row " << k
            << " (rate " << residual << " " << initial_[f].info().unit << "/day); check "
-           << balance_parameters(f);
+           << field_table()[f].balance;
         throw InputError(os.str());
       }
     }
