@@ -171,6 +171,18 @@ ROWS = [
      "ValidationClinicalCourse.RfPulsesAreRecordedAsFields",
      lambda p: f"peak {num(p['peak_temperature_max_C'], 0)} C, Omega max "
                f"{float(p['thermal_damage_max']):.3g}"),
+    ("15a", "elastin after El-Domyati's course (6 sessions 2 weeks apart), 3 months from the start: "
+            "lower, by less than a fifth",
+     "El-Domyati 2015 J Clin Aesthet Dermatol 8(7):36 (fell); Kenkel 2021 Aesthet Surg J "
+     "(unchanged)", "0.8-1.0 of baseline",
+     "ValidationElastin.ElDomyatisCourseLowersElastinByLessThanAFifth",
+     lambda p: num(p["elastin_rel_3_months"], 3)),
+    ("15b", "elastin turnover: untreated skin steady; one session's loss is partly resynthesised "
+            "but not restored within a year",
+     "Shapiro 1991 J Clin Invest 87:1828 (residence ~74 years)", "week 1 < 1 year < 1",
+     "ValidationElastin.TurnsOverInDecadesAndRecoversSlowly",
+     lambda p: f"{num(p['elastin_rel_week_1'], 4)} at week 1, {num(p['elastin_rel_1_year'], 4)} "
+               f"at 1 year"),
 ]
 
 

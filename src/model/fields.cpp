@@ -57,6 +57,10 @@ constexpr std::array<FieldSpec, kStateFieldCount> kTable = {{
     {kMelanocytePriming, "melanocyte_priming", "1",
      "share of epidermal melanocytes still stimulated by earlier inflammation", 1.0, kOne, kZero,
      kNone, kNoParameter, kNoParameter, false, "pih.priming_rate, pih.priming_recovery_rate"},
+    {kElastin, "elastin", "mg/mm3",
+     "elastic fibre protein, cut in needle tracks and slowly resynthesised", 1.0, kReticularElastin,
+     kLayerElastin, kNone, kNoParameter, ParamId::injury_elastin_loss, false,
+     "elastin.turnover_rate, elastin.baseline_papillary, elastin.baseline_reticular"},
     {kPeakTemperature, "rf_peak_temperature", "C",
      "highest tissue temperature reached during any RF pulse", kBodyTemperatureC, kOne,
      kBodyTemperature, kNone, kNoParameter, kNoParameter, false, ""},
@@ -86,10 +90,12 @@ const std::array<FieldSpec, kStateFieldCount>& field_table() {
 std::vector<FieldInfo> model_field_infos(const ParameterSet& params) {
   const double f0 = params[ParamId::fibroblast_baseline];
   const double cbar = params[ParamId::collagen_baseline_reticular];
+  const double ebar = params[ParamId::elastin_baseline_reticular];
   std::vector<FieldInfo> infos;
   for (const FieldSpec& f : kTable) {
     const double unit = f.scale_unit == kDermalFibroblasts   ? f0
                         : f.scale_unit == kReticularCollagen ? cbar
+                        : f.scale_unit == kReticularElastin  ? ebar
                                                              : 1.0;
     infos.push_back(
         {std::string(f.name), std::string(f.unit), std::string(f.description), f.scale * unit});
@@ -109,6 +115,8 @@ double resting_value(const FieldSpec& field, const LayerBaseline& layer) {
       return layer.immature;
     case kLayerMatureCollagen:
       return layer.mature;
+    case kLayerElastin:
+      return layer.elastin;
     case kBodyTemperature:
       return kBodyTemperatureC;
   }

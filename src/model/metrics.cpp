@@ -23,6 +23,7 @@ const std::array<MetricInfo, kMetricCount> kInfos = {{
     {"pih_risk_index", "day",
      "Fitzpatrick-weighted mean epidermal inflammation dose above threshold"},
     {"fibrosis_flag", "1", "1 if the autocrine growth factor loop is above threshold anywhere"},
+    {"elastin_rel", "1", "treated-zone elastin relative to its value at the start"},
 }};
 
 bool is_dermis(Layer l) {
@@ -80,6 +81,13 @@ MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_de
       (p[ParamId::growth_factor_autocrine_half_saturation] * p[ParamId::growth_factor_decay_rate]);
   eta_m_ = p[ParamId::growth_factor_myofibroblast_weight];
   deficit0_ = measure_scar(grid_, scar_, footprint_, elevation(initial)).deficit;
+  elastin0_ = treated_total(initial[kElastin].data());
+}
+
+double MetricsCalculator::treated_total(const double* values) const {
+  const std::size_t per_row = grid_.cells_per_row();
+  return deterministic_sum(
+      grid_.cells(), [&](std::size_t c) { return treated_row_[c / per_row] ? values[c] : 0.0; });
 }
 
 std::vector<double> MetricsCalculator::elevation(const FieldSet& state) const {
@@ -120,6 +128,7 @@ MetricValues MetricsCalculator::compute(const FieldSet& state) const {
   const double gain =
       gain_per_cell_ * parallel_max(n, [&](std::size_t c) { return fib[c] + eta_m_ * myo[c]; });
   m[kFibrosisFlag] = gain >= 1.0 ? 1.0 : 0.0;
+  m[kElastinRel] = elastin0_ > 0.0 ? treated_total(state[kElastin].data()) / elastin0_ : 0.0;
   return m;
 }
 

@@ -67,9 +67,15 @@ TissueBaseline tissue_baseline(const SkinSpec& skin, const ParameterSet& params)
   const double cap = params[ParamId::collagen_capacity_factor];
   const double capacity[kLayerCount] = {0.0, cap * collagen[2], cap * collagen[2],
                                         cap * collagen[3]};
+  const double elastin[kLayerCount] = {0.0, params[ParamId::elastin_baseline_papillary],
+                                       params[ParamId::elastin_baseline_reticular], 0.0};
+  const double k_e = params[ParamId::elastin_turnover_rate];
   for (int l = 0; l < kLayerCount; ++l) {
     LayerBaseline& layer = b.layers[l];
     layer.fibroblasts = fibroblasts[l];
+    // Elastin is made by the dermal fibroblasts and turns over at k_E (MMP-driven, P = 1 at rest).
+    layer.elastin = elastin[l];
+    layer.elastin_synthesis = elastin[l] > 0.0 ? k_e * elastin[l] / fibroblasts[l] : 0.0;
     layer.collagen = collagen[l];
     layer.mature_turnover = k_m;
     layer.immature = collagen[l] * k_m / (k_mat + k_m);

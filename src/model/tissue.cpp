@@ -67,6 +67,8 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
       .k_Q = p[ParamId::pih_priming_rate],
       .k_Q_off = p[ParamId::pih_priming_recovery_rate],
       .a_Q = p[ParamId::pih_priming_gain],
+      .k_E = p[ParamId::elastin_turnover_rate],
+      .a_E = p[ParamId::elastin_activation_boost],
   };
 
   const int nz = grid_.nz();
@@ -86,6 +88,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
                                       : 0.0;
     r.mature_loss = lb.mature_turnover;
     r.epidermal = layer == Layer::kEpidermis ? 1.0 : 0.0;
+    r.elastin_synthesis = lb.elastin_synthesis;
     row_collagen_[k] = lb.collagen;
   }
 

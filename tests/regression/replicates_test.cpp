@@ -14,6 +14,7 @@
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
+#include "dermasim/model/metrics.hpp"
 
 namespace dermasim::testing {
 namespace {
@@ -84,7 +85,7 @@ TEST(Replicates, RunWritesPerSeedSeriesAndStatisticsBesideAPlainFirstReplicate) 
       }
       ++checked;
     }
-    EXPECT_EQ(checked, 12);
+    EXPECT_EQ(checked, model::kMetricCount);
     const h5::Handle summary = h5::open_group(file, "summary");
     EXPECT_EQ(h5::read_double_attribute(summary, "improvement_pct.final_mean"),
               read(file, "replicates/mean/improvement_pct").back());

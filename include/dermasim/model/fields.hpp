@@ -34,6 +34,7 @@ enum FieldIndex : int {
   kActivation,         ///< A, synthetic (activated) share of the fibroblasts, 0..1
   kPrpDepot,           ///< R, growth factor held in PRP fibrin gel, ng/mL
   kMelanocytePriming,  ///< Q, share of epidermal melanocytes still stimulated, 0..1
+  kElastin,            ///< E, mg/mm3
   kModelFieldCount,
   kPeakTemperature = kModelFieldCount,  ///< highest RF temperature so far, deg C
   kThermalDamage,                       ///< 1 - exp(-Omega), Omega summed over RF pulses
@@ -51,6 +52,7 @@ enum class Rest {
   kOneWhereFibroblasts,    ///< 1 where the layer has fibroblasts (MMP at homeostasis), else 0
   kLayerImmatureCollagen,  ///< Cim_bar of the layer
   kLayerMatureCollagen,    ///< Cm_bar of the layer
+  kLayerElastin,           ///< Ebar of the layer
   kBodyTemperature,        ///< kBodyTemperatureC
 };
 
@@ -64,7 +66,7 @@ enum class Motion {
 };
 
 /// The tolerance scale of a field: `scale` times this quantity.
-enum class ScaleUnit { kOne, kDermalFibroblasts, kReticularCollagen };
+enum class ScaleUnit { kOne, kDermalFibroblasts, kReticularCollagen, kReticularElastin };
 
 struct FieldSpec {
   FieldIndex index;

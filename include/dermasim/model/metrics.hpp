@@ -18,6 +18,7 @@
 //   growth_factor_peak      = max G;  pih_risk_index = Fitzpatrick weight x mean epidermal H
 //   fibrosis_flag           = 1 if the autocrine loop gain s_GF (F + eta_M M)/(K_auto k_G)
 //                             reaches 1 anywhere (G = 0 is then unstable), else 0
+//   elastin_rel             = treated-zone elastin / the same at t = 0
 // The treated zone is the dermis (papillary and reticular) above the deepest planned
 // penetration, across the whole width.
 #pragma once
@@ -45,6 +46,7 @@ enum MetricIndex : int {
   kInflammationMean,
   kPihRiskIndex,
   kFibrosisFlag,
+  kElastinRel,
   kMetricCount
 };
 
@@ -73,6 +75,9 @@ class MetricsCalculator {
   double initial_deficit() const { return deficit0_; }
 
  private:
+  /// Sum of a field over the treated zone (deterministic).
+  double treated_total(const double* values) const;
+
   const Grid& grid_;
   ScarSpec scar_;
   ScarFootprint footprint_;
@@ -85,6 +90,7 @@ class MetricsCalculator {
   double gain_per_cell_;  // s_GF / (K_auto k_G)
   double eta_m_;
   double deficit0_ = 0.0;
+  double elastin0_ = 0.0;  // treated-zone elastin at t = 0
 };
 
 }  // namespace dermasim::model

@@ -201,6 +201,22 @@
   X(scar_rolling_tether_share, "scar.rolling_tether_share", "tau", 0.5, "1", 0.0, 0.9, A, \
     "rolling scars are skin of near-normal thickness tethered to the subcutis by fibrous bands (Jacob, Dover & Kaminer 2001 J Am Acad Dermatol 45:109), which needling and subcision release (Fernandes 2005 Oral Maxillofac Surg Clin North Am 17:51; Orentreich & Orentreich 1995 Dermatol Surg 21:543); no measurement splits the depression between tether and deficit, so half is assumed", \
     "share of a rolling scar's visible depth held down by fibrous bands rather than missing collagen") \
+  /* ---- elastin (docs/model.md equation 13) ---- */ \
+  X(elastin_baseline_papillary, "elastin.baseline_papillary", "Ebar_pap", 0.004, "mg/mm3", 0.0, 0.1, A, \
+    "elastin is 2-4 % of the dermal dry weight against 70-80 % for collagen (Uitto 1979 J Invest Dermatol 72:1), so about 4 % of the collagen density: 0.04 x collagen.baseline_papillary", \
+    "resting elastin density of the papillary dermis (fine oxytalan and elaunin fibres)") \
+  X(elastin_baseline_reticular, "elastin.baseline_reticular", "Ebar_ret", 0.01, "mg/mm3", 0.0, 0.1, A, \
+    "about 4 % of the collagen density as for the papillary dermis: 0.04 x collagen.baseline_reticular", \
+    "resting elastin density of the reticular dermis") \
+  X(elastin_turnover_rate, "elastin.turnover_rate", "k_E", 2.6e-5, "/day", 0.0, 1.0e-3, M, \
+    "mean residence time of human elastin ~74 years from D-aspartate racemisation and bomb-pulse radiocarbon (Shapiro 1991 J Clin Invest 87:1828, lung parenchyma): ln 2 / 74 y", \
+    "degradation rate of elastin at homeostatic MMP (P = 1); resting synthesis matches it") \
+  X(elastin_activation_boost, "elastin.activation_boost", "a_E", 10.0, "1", 0.0, 100.0, A, \
+    "activated fibroblasts make more tropoelastin after needling (El-Domyati 2015 J Clin Aesthet Dermatol 8(7):36: new tropoelastin up at 3 months) but adult dermis assembles few new elastic fibres (elastic fibre damage in striae and photoaged skin persists for years), so a boost well below collagen's a_A", \
+    "relative boost of elastin synthesis by a fully activated fibroblast population") \
+  X(injury_elastin_loss, "injury.elastin_loss", "f_E", 0.2, "1", 0.0, 1.0, A, \
+    "elastic fibres (1-2 um) are cut rather than pushed aside by a needle, but most of a cut fibre lies outside the track and stays; total elastin fell 3 months after six sessions (El-Domyati 2015) and was unchanged after a course in Kenkel 2021 (Aesthet Surg J), so the loss per session is small", \
+    "fraction of elastin lost inside a needle track") \
   /* ---- remodeling phase: the activated synthetic fibroblast state (course issue) ---- */ \
   X(activation_rate, "fibroblast.activation_rate", "k_A", 0.03, "/day", 0.0, 10.0, A, \
     "calibrated: a session's few days of wound growth factor switch on a minority of the resident fibroblasts (~10 %), so that the activated share builds over the sessions of a course", \

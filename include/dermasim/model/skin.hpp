@@ -46,13 +46,15 @@ double fitzpatrick_weight(int fitzpatrick, const ParameterSet& params);
 
 /// Resting state and derived rates of one layer.
 struct LayerBaseline {
-  double fibroblasts = 0.0;      ///< F0, cells/mm3
-  double collagen = 0.0;         ///< Cbar, mg/mm3
-  double immature = 0.0;         ///< Cim_bar, mg/mm3
-  double mature = 0.0;           ///< Cm_bar, mg/mm3
-  double capacity = 0.0;         ///< C_max, mg/mm3 (0 where Cbar = 0)
-  double synthesis = 0.0;        ///< p_C, (mg/mm3/day) per (cells/mm3); 0 where Cbar = 0
-  double mature_turnover = 0.0;  ///< k_m', /day
+  double fibroblasts = 0.0;        ///< F0, cells/mm3
+  double collagen = 0.0;           ///< Cbar, mg/mm3
+  double immature = 0.0;           ///< Cim_bar, mg/mm3
+  double mature = 0.0;             ///< Cm_bar, mg/mm3
+  double capacity = 0.0;           ///< C_max, mg/mm3 (0 where Cbar = 0)
+  double synthesis = 0.0;          ///< p_C, (mg/mm3/day) per (cells/mm3); 0 where Cbar = 0
+  double mature_turnover = 0.0;    ///< k_m', /day
+  double elastin = 0.0;            ///< Ebar, mg/mm3
+  double elastin_synthesis = 0.0;  ///< p_E = k_E Ebar / F0, (mg/mm3/day) per (cells/mm3)
 };
 
 struct TissueBaseline {

@@ -19,6 +19,7 @@
 //   A   : P = k_A g_C                                   L = k_A g_C + k_A_off
 //   R   : P = 0                                         L = k_rel
 //   Q   : P = k_Q (I - I_th)+ in epidermal rows        L = k_Q (I - I_th)+ + k_Q_off
+//   E   : P = p_E F (1 + a_E A)                         L = k_E P
 // A is the share of fibroblasts in the activated synthetic state: growth factor switches them
 // on within days, and they stay synthetic for weeks to months after the growth factor and the
 // extra cells are gone (the remodeling phase), so activity and numbers follow different clocks.
@@ -26,7 +27,9 @@
 // factor over days. Q is the share of melanocytes still stimulated by earlier epidermal
 // inflammation (melanogenesis and dendricity stay up for weeks): inflammation that reaches
 // primed melanocytes adds more to the PIH dose, so sessions inside each other's recovery
-// raise the risk.
+// raise the risk. E is elastin: it turns over over decades (k_E, MMP-driven like mature
+// collagen), needle tracks cut it (model/injury.hpp), and activated fibroblasts make more of it,
+// slowly (a_E): adult dermis assembles few new elastic fibres.
 // Splitting logistic growth and the (F - F0)+ return into production and loss keeps both
 // non-negative, which the exponential integrator needs. Everything that depends only on depth
 // is precomputed per z row; the few per-voxel quantities (scar capacity, scar myofibroblast
@@ -44,13 +47,14 @@ namespace dermasim::model {
 
 /// Constants of one z row (they depend only on the row's layer).
 struct RowRates {
-  double damage_repair = 0.0;  ///< k_D, /day
-  double f0 = 0.0;             ///< resting fibroblasts, cells/mm3
-  double inv_f0 = 0.0;         ///< 1/F0 (0 where F0 = 0: no fibroblast MMP there)
-  double synthesis = 0.0;      ///< p_C
-  double maintenance = 0.0;    ///< omega r0 / Cbar (0 where Cbar = 0), per mg/mm3
-  double mature_loss = 0.0;    ///< k_m'
-  double epidermal = 0.0;      ///< 1 in the epidermis (PIH dose accumulates), else 0
+  double damage_repair = 0.0;      ///< k_D, /day
+  double f0 = 0.0;                 ///< resting fibroblasts, cells/mm3
+  double inv_f0 = 0.0;             ///< 1/F0 (0 where F0 = 0: no fibroblast MMP there)
+  double synthesis = 0.0;          ///< p_C
+  double maintenance = 0.0;        ///< omega r0 / Cbar (0 where Cbar = 0), per mg/mm3
+  double mature_loss = 0.0;        ///< k_m'
+  double epidermal = 0.0;          ///< 1 in the epidermis (PIH dose accumulates), else 0
+  double elastin_synthesis = 0.0;  ///< p_E
 };
 
 /// Per-voxel modifiers, grid.cells() values each.
@@ -72,6 +76,7 @@ struct KernelConstants {
   double k_A, k_A_off, a_A;  ///< activated synthetic state
   double k_rel;              ///< PRP depot release
   double k_Q, k_Q_off, a_Q;  ///< melanocyte priming
+  double k_E, a_E;           ///< elastin turnover and synthesis boost by the activated state
 };
 
 class TissueKernel {
@@ -146,6 +151,9 @@ class TissueKernel {
 
     prod[kMelanocytePriming] = c_.k_Q * epidermal_excess;
     loss[kMelanocytePriming] = c_.k_Q * epidermal_excess + c_.k_Q_off;
+
+    prod[kElastin] = row.elastin_synthesis * F * (1.0 + c_.a_E * A);
+    loss[kElastin] = c_.k_E * P;
   }
 
  private:

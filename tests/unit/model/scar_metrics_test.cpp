@@ -114,11 +114,19 @@ TEST(Metrics, RespondToTheState) {
 }
 
 TEST(Metrics, NamesAreThoseOfModelMd) {
-  const std::set<std::string> expected = {
-      "scar_depth_mm",          "scar_deficit_mm2",       "improvement_pct",
-      "collagen_papillary_rel", "collagen_reticular_rel", "collagen_type3_fraction",
-      "fibroblasts_rel",        "myofibroblasts_rel",     "growth_factor_peak",
-      "inflammation_mean",      "pih_risk_index",         "fibrosis_flag"};
+  const std::set<std::string> expected = {"scar_depth_mm",
+                                          "scar_deficit_mm2",
+                                          "improvement_pct",
+                                          "collagen_papillary_rel",
+                                          "collagen_reticular_rel",
+                                          "collagen_type3_fraction",
+                                          "fibroblasts_rel",
+                                          "myofibroblasts_rel",
+                                          "growth_factor_peak",
+                                          "inflammation_mean",
+                                          "pih_risk_index",
+                                          "fibrosis_flag",
+                                          "elastin_rel"};
   std::set<std::string> names;
   for (const MetricInfo& info : metric_infos()) {
     names.insert(std::string(info.name));
