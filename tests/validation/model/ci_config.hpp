@@ -17,8 +17,8 @@ namespace dermasim::validation {
 inline sim::RunConfig ci_config(double duration_days) {
   sim::RunConfig c;
   c.grid.dimensions = 2;
-  c.grid.width = 8.0;
-  c.grid.depth = 1.8;
+  c.grid.nx = 160;  // 8 mm at 50 um
+  c.grid.nz = 36;   // 1.8 mm
   c.grid.spacing = 0.05;
   c.skin.site = model::Site::kCheek;
   c.skin.age_years = 30.0;
