@@ -3,27 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "dermasim/model/specs.hpp"
+#include "dermasim/protocol/devices.hpp"
 
 namespace dermasim::sim {
-namespace {
-
-std::string device_name(model::Device device) {
-  switch (device) {
-    case model::Device::kPen:
-      return "pen";
-    case model::Device::kRoller:
-      return "roller";
-    case model::Device::kHomeRoller:
-      return "home-roller";
-    case model::Device::kRfPen:
-      return "rf-pen";
-  }
-  DERMASIM_UNREACHABLE();
-}
-
-}  // namespace
-
 ResultsRecorder::ResultsRecorder(io::ResultsWriter& writer, ProgressCallback on_progress,
                                  EventCallback on_event)
     : writer_(writer), on_progress_(std::move(on_progress)), on_event_(std::move(on_event)) {}
@@ -76,8 +58,9 @@ void ResultsRecorder::on_snapshot(double time, const FieldSet& state) {
 
 void ResultsRecorder::on_event(double time, const EventRecord& record) {
   writer_.add_event({time, std::string(protocol::event_kind_name(record.event.kind)),
-                     device_name(record.event.session.device), record.event.session.needle_length,
-                     record.outcome.penetration, record.outcome.punctures});
+                     std::string(protocol::device_defaults(record.event.session.device).name),
+                     record.event.session.needle_length, record.outcome.penetration,
+                     record.outcome.punctures});
   if (on_event_) on_event_(record);
 }
 

@@ -34,8 +34,8 @@ void preflight(const RunConfig& config, int threads);
 
 /// What happens between two slices of a run; both are optional.
 struct RunControl {
-  std::function<bool()> stop;      ///< polled before every slice: true ends the run early
-  std::function<void()> on_slice;  ///< after every slice (periodic checkpoints)
+  std::function<bool()> stop = {};      ///< polled before every slice: true ends the run early
+  std::function<void()> on_slice = {};  ///< after every slice (periodic checkpoints)
 };
 
 /// Advances `simulation` to exactly min(t, duration) in slices of kPollInterval days, emitting
