@@ -211,7 +211,7 @@ void ResultsWriter::declare_metrics(std::vector<MetricInfo> metrics) {
   state_->metrics.declare(std::move(metrics));
 }
 
-void ResultsWriter::append_metrics(double time_days, std::span<const NamedValue> values) {
+void ResultsWriter::append_metrics(double time_days, std::span<const double> values) {
   state_->metrics.append(time_days, values);
 }
 

@@ -20,10 +20,12 @@ void ResultsRecorder::write_header(const scenario::Scenario& scenario,
 
 std::vector<io::MetricInfo> metric_declarations(const Simulation& simulation) {
   std::vector<io::MetricInfo> metrics;
-  for (const auto& m : model::metric_infos()) {
-    std::string unit(m.unit);
-    if (m.name == "scar_deficit_mm2") unit = simulation.metrics().deficit_unit();
-    metrics.push_back({std::string(m.name), unit, std::string(m.description)});
+  const auto& infos = model::metric_infos();
+  for (int m = 0; m < model::kMetricCount; ++m) {
+    const std::string_view unit =
+        m == model::kScarDeficit ? simulation.metrics().deficit_unit() : infos[m].unit;
+    metrics.push_back(
+        {std::string(infos[m].name), std::string(unit), std::string(infos[m].description)});
   }
   return metrics;
 }
@@ -43,12 +45,7 @@ void ResultsRecorder::write_summary(const Simulation& simulation) {
 }
 
 void ResultsRecorder::on_metrics(double time, const model::MetricValues& values) {
-  std::vector<io::NamedValue> named;
-  named.reserve(values.size());
-  for (std::size_t m = 0; m < values.size(); ++m) {
-    named.push_back({std::string(model::metric_infos()[m].name), values[m]});
-  }
-  writer_.append_metrics(time, named);
+  writer_.append_metrics(time, values);  // declared in MetricIndex order (metric_declarations)
   last_metrics_ = values;
 }
 

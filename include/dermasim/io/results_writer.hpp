@@ -30,7 +30,7 @@
 
 namespace dermasim::io {
 
-/// A named scalar (one metric sample, one summary value, one checkpoint scalar).
+/// A named scalar (one checkpoint scalar).
 struct NamedValue {
   std::string name;
   double value = 0.0;
@@ -117,11 +117,12 @@ class ResultsWriter {
   void write_grid(const Grid& grid);
 
   /// Declares the metric series, once, before the first append_metrics (on a resumed file:
-  /// the same names as before).
+  /// the same names as before, in any order). Their order is that of every sample's values.
   void declare_metrics(std::vector<MetricInfo> metrics);
-  /// One metric sample. Every name must be declared; declared names left out are NaN.
-  /// Buffered, written at the next snapshot or flush().
-  void append_metrics(double time_days, std::span<const NamedValue> values);
+  /// One metric sample: a value per declared metric, in declaration order (NaN where a value
+  /// is not available); throws Error for another count. Buffered, written at the next
+  /// snapshot or flush().
+  void append_metrics(double time_days, std::span<const double> values);
   /// Appends a row to /events (written immediately).
   void add_event(const EventRecord& event);
   /// One field snapshot (float32) of every field of `fields`; the first snapshot fixes the

@@ -35,6 +35,7 @@ inline FieldSet synthetic_fields(const Grid& grid, double t) {
   return fields;
 }
 
+/// In the order of every sample's values.
 inline std::vector<MetricInfo> synthetic_metric_infos() {
   return {{"improvement_pct", "%", "100 (1 - deficit / initial deficit)"},
           {"scar_depth_mm", "mm", "reference elevation minus lowest elevation in the scar"}};
@@ -62,8 +63,7 @@ inline void write_synthetic_results(const std::filesystem::path& out,
   double next_metric = 0.0;
   for (const double t : times) {
     for (; next_metric <= t; next_metric += 1.0) {
-      const NamedValue row[] = {{"improvement_pct", improvement_at(next_metric)},
-                                {"scar_depth_mm", scar_depth_at(next_metric)}};
+      const double row[] = {improvement_at(next_metric), scar_depth_at(next_metric)};
       writer.append_metrics(next_metric, row);
     }
     writer.append_snapshot(t, synthetic_fields(grid, t));
