@@ -12,6 +12,7 @@
 #include "dermasim/core/parallel.hpp"
 #include "dermasim/core/rng.hpp"
 #include "dermasim/model/fields.hpp"
+#include "dermasim/model/layers.hpp"
 #include "dermasim/model/rf.hpp"
 #include "dermasim/model/tracks.hpp"
 
@@ -170,7 +171,7 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
   const std::size_t per_row = g.cells_per_row();
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz(); ++k) {
-    const double vascular = g.layer(k) == Layer::kEpidermis ? 0.0 : 1.0;
+    const double vascular = layer_of(g, k) == Layer::kEpidermis ? 0.0 : 1.0;
     for (std::size_t p = 0; p < per_row; ++p) {
       const std::size_t c = k * per_row + p;
       const double f = fraction[c];

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "dermasim/core/error.hpp"
+#include "dermasim/model/layers.hpp"
 #include "dermasim/model/surface.hpp"
 
 namespace dermasim::model {
@@ -117,7 +118,7 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
   }
   const double h = g.spacing();
   int dermal_rows = 0;
-  for (int k = 0; k < g.nz(); ++k) dermal_rows += is_dermis(g.layer(k)) ? 1 : 0;
+  for (int k = 0; k < g.nz(); ++k) dermal_rows += is_dermis(layer_of(g, k)) ? 1 : 0;
   const double thickness = dermal_rows * h;
   const bool raised = scar.type == ScarType::kHypertrophic;
   const double amplitude = carving_amplitude(g, scar, fp, params);
@@ -143,14 +144,14 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
     for (int i = 0; i < g.nx(); ++i) {
       double remaining = amplitude * scar_profile(scar, fp.distance(g, i, j));
       for (int k = 0; k < g.nz() && remaining > 0.0; ++k) {
-        if (!is_dermis(g.layer(k))) continue;
+        if (!is_dermis(layer_of(g, k))) continue;
         const double row_phi = std::min(phi, remaining / h);
         remaining -= row_phi * h;
         const std::size_t c = g.index(i, j, k);
         const double factor = raised ? 1.0 + row_phi : 1.0 - row_phi;
         state[kCollagenImmature][c] *= factor;
         state[kCollagenMature][c] *= factor;
-        if (scar.type == ScarType::kIcepick && g.layer(k) == Layer::kReticular) {
+        if (scar.type == ScarType::kIcepick && layer_of(g, k) == Layer::kReticular) {
           // The icepick's tract below the papillary dermis is an epithelium-lined sinus, not
           // dermis with room for new matrix: its capacity is the collagen it holds.
           const double held = state[kCollagenImmature][c] + state[kCollagenMature][c];

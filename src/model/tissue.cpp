@@ -52,7 +52,7 @@ const char* balance_parameters(int field) {
 }
 
 Grid with_layers(Grid grid, const LayerDepths& d) {
-  grid.set_layers_from_depths({d.epidermis, d.papillary, d.reticular});
+  set_layers(grid, d.epidermis, d.papillary, d.reticular);
   return grid;
 }
 
@@ -109,7 +109,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
   rows_.resize(nz);
   row_collagen_.resize(nz);
   for (int k = 0; k < nz; ++k) {
-    const Layer layer = grid_.layer(k);
+    const Layer layer = layer_of(grid_, k);
     const LayerBaseline& lb = baseline_[layer];
     RowRates& r = rows_[k];
     r.damage_repair = layer == Layer::kEpidermis ? p[ParamId::damage_repair_epidermis]
@@ -134,7 +134,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
     initial_.add(std::move(info), field++ == kPeakTemperature ? kBodyTemperatureC : 0.0);
   }
   for (int k = 0; k < nz; ++k) {
-    const LayerBaseline& lb = baseline_[grid_.layer(k)];
+    const LayerBaseline& lb = baseline_[layer_of(grid_, k)];
     for (std::size_t q = 0; q < per_row; ++q) {
       const std::size_t c = k * per_row + q;
       maps_.inv_capacity[c] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
@@ -206,13 +206,13 @@ void TissueModel::check_homeostasis() const {
   clean.myofibroblast_apoptosis.assign(nz, params_[ParamId::myofibroblast_apoptosis_rate]);
   clean.inflammation_source.assign(nz, 0.0);
   for (int k = 0; k < nz; ++k) {
-    const LayerBaseline& lb = baseline_[grid_.layer(k)];
+    const LayerBaseline& lb = baseline_[layer_of(grid_, k)];
     clean.inv_capacity[k] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
   }
   const TissueKernel probe(constants_, rows_, clean);
   std::vector<std::vector<double>> rest(nz, std::vector<double>(kModelFieldCount, 0.0));
   for (int k = 0; k < nz; ++k) {
-    const LayerBaseline& lb = baseline_[grid_.layer(k)];
+    const LayerBaseline& lb = baseline_[layer_of(grid_, k)];
     auto& u = rest[k];
     u[kFibroblasts] = lb.fibroblasts;
     u[kMmp] = lb.fibroblasts > 0.0 ? 1.0 : 0.0;

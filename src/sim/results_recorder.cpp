@@ -13,9 +13,20 @@ ResultsRecorder::ResultsRecorder(io::ResultsWriter& writer, ProgressCallback on_
 void ResultsRecorder::write_header(const scenario::Scenario& scenario,
                                    const Simulation& simulation) {
   writer_.write_scenario(scenario.source_text, scenario.resolved);
-  writer_.write_parameters(scenario.parameters);
-  writer_.write_grid(simulation.state().grid());
+  writer_.write_parameters(parameter_values(scenario.parameters));
+  writer_.write_grid(simulation.model().grid(),
+                     {"layer", std::string(model::kLayerRowsDescription)});
   declare_metrics(simulation);
+}
+
+std::vector<io::ParameterValue> parameter_values(const model::ParameterSet& parameters) {
+  std::vector<io::ParameterValue> values;
+  const auto registry = model::parameter_registry();
+  for (std::size_t p = 0; p < registry.size(); ++p) {
+    values.push_back({std::string(registry[p].name), parameters[static_cast<model::ParamId>(p)],
+                      std::string(registry[p].unit)});
+  }
+  return values;
 }
 
 std::vector<io::MetricInfo> metric_declarations(const Simulation& simulation) {

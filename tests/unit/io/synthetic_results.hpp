@@ -10,12 +10,13 @@
 
 #include "dermasim/core/field.hpp"
 #include "dermasim/io/results_writer.hpp"
+#include "dermasim/sim/results_recorder.hpp"
 
 namespace dermasim::io::testing {
 
 inline Grid small_grid(int dimensions = 2) {
   Grid grid(dimensions, 12, dimensions == 3 ? 5 : 1, 8, 0.05);
-  grid.set_layers_from_depths({0.06, 0.2, 0.35});
+  grid.set_row_labels_from_depths({0.06, 0.2, 0.35});
   return grid;
 }
 
@@ -54,9 +55,9 @@ inline void write_synthetic_results(const std::filesystem::path& out,
                                     const std::vector<double>& times, int dimensions = 2) {
   ResultsWriter writer(out, {"synthetic-test", 42, 2}, {.overwrite = true});
   writer.write_scenario("name: synthetic-test\n", "name: synthetic-test\nseed: 42\n");
-  writer.write_parameters(model::ParameterSet{});
+  writer.write_parameters(sim::parameter_values(model::ParameterSet{}));
   const Grid grid = small_grid(dimensions);
-  writer.write_grid(grid);
+  writer.write_grid(grid, {"layer", "synthetic row labels"});
   writer.declare_metrics(synthetic_metric_infos());
   writer.add_event({7.0, "session", "pen", 1.5, 1.05, 600});
   writer.add_event({35.0, "session", "pen", 1.5, 1.05, 600});

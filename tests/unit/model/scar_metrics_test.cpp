@@ -34,7 +34,7 @@ TEST(Scar, InitialDepthEqualsTheRequestedDepthForEveryType) {
     const Grid& g = m.grid();
     double carved = 0.0;
     for (int k = 0; k < g.nz(); ++k) {
-      if (g.layer(k) != Layer::kPapillary && g.layer(k) != Layer::kReticular) continue;
+      if (layer_of(g, k) != Layer::kPapillary && layer_of(g, k) != Layer::kReticular) continue;
       const double cbar = m.row_collagen()[k];
       for (int i = 0; i < g.nx(); ++i) {
         const std::size_t c = g.index(i, 0, k);

@@ -142,7 +142,8 @@ TEST(ValidationGeometry, NeedledHealthySkinDensifiesMoreThanItThickens) {
   const Grid& g = sim.state().grid();
   int dermal_rows = 0;
   for (int k = 0; k < g.nz(); ++k)
-    dermal_rows += g.layer(k) == Layer::kPapillary || g.layer(k) == Layer::kReticular;
+    dermal_rows += model::layer_of(g, k) == model::Layer::kPapillary ||
+                   model::layer_of(g, k) == model::Layer::kReticular;
   const double dermis = dermal_rows * g.spacing();
   std::vector<double> thickening, papillary;
   run_through(
