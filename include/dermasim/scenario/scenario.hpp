@@ -12,7 +12,8 @@
 // types, units, ranges, allowed values, the treatment schedule and grid divisibility. Whether
 // this machine has the memory for the grid is not a property of the scenario: the run checks it
 // before it starts (sim::check_memory). Errors are InputError with one line "FILE:LINE:COL:
-// key.path: what is wrong; what is allowed" (the CLI prefixes "error: "). To change a loaded
+// key.path: what is wrong; what is allowed" (the CLI prefixes "error: "); a problem with a key
+// is a ScenarioError (scenario_error.hpp) carrying its location and key as data. To change a loaded
 // scenario (a CLI option, a sweep point) pass `--set` style overrides to the loader rather than
 // editing fields, so that the resolved echo stays the truth.
 #pragma once
@@ -28,6 +29,7 @@
 #include "dermasim/model/parameters.hpp"
 #include "dermasim/model/specs.hpp"
 #include "dermasim/protocol/schedule.hpp"
+#include "dermasim/scenario/scenario_error.hpp"
 
 namespace dermasim::scenario {
 

@@ -242,5 +242,28 @@ TEST(Scenario, TheInterfacesExampleErrorMessage) {
             "t.yaml:2:18: treatment.needle_length: 7 mm is outside 0.1 mm .. 3.5 mm");
 }
 
+// Callers decide by the error's data, not its text: the location, the key and the reason.
+TEST(Scenario, ErrorsCarryTheirLocationAndKeyAsData) {
+  const auto error = [](const std::string& text, std::vector<std::string> sets = {}) {
+    try {
+      parse_scenario(text, "t.yaml", sets);
+    } catch (const ScenarioError& e) {
+      return e;
+    }
+    throw std::logic_error("no ScenarioError for: " + text);
+  };
+  const ScenarioError range = error("treatment:\n  needle_length: 7 mm\n");
+  EXPECT_EQ(range.key(), "treatment.needle_length");
+  EXPECT_EQ(range.where().line, 2);
+  EXPECT_EQ(range.where().column, 18);
+  EXPECT_EQ(range.reason(), "7 mm is outside 0.1 mm .. 3.5 mm");
+  const ScenarioError unit = error("name: u\n", {"domain.width=6 furlongs"});  // a unit error
+  EXPECT_EQ(unit.key(), "domain.width");
+  EXPECT_EQ(unit.where().source, "--set");
+  const ScenarioError schedule =
+      error("treatment:\n  sessions:\n    - {at: 2 weeks}\n    - {at: 1 week}\n");
+  EXPECT_EQ(schedule.key().rfind("treatment.sessions", 0), 0u) << schedule.what();
+}
+
 }  // namespace
 }  // namespace dermasim::scenario
