@@ -7,6 +7,7 @@
 #include "dermasim/core/error.hpp"
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/sim/replicate_stats.hpp"
+#include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
 #include "progress_display.hpp"
 
@@ -86,7 +87,7 @@ void print_replicate_header(std::FILE* out, std::size_t index, std::size_t count
 ReplicateOutcome run_replicates(const sim::RunConfig& config, std::size_t count,
                                 const sim::MetricLog& first,
                                 const std::vector<io::MetricInfo>& metrics, std::FILE* out,
-                                bool live, const std::function<bool()>& stop, double poll) {
+                                bool live, const std::function<bool()>& stop) {
   ReplicateOutcome outcome;
   std::vector<Logged> runs = {logged(first, metrics.size())};
   for (std::size_t k = 1; k < count; ++k) {
@@ -98,9 +99,7 @@ ReplicateOutcome run_replicates(const sim::RunConfig& config, std::size_t count,
     ReplicateProgress progress(display, simulation);
     sim::MetricLog log(progress);
     try {
-      while (!simulation.finished() && !stop()) {
-        simulation.run_past(simulation.time() + poll, log);
-      }
+      sim::run_to_end(simulation, log, {.stop = stop});
     } catch (const NumericalError& e) {
       display.finish();
       throw NumericalError("replicate " + std::to_string(k + 1) + " (seed " +

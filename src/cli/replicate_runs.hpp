@@ -28,12 +28,12 @@ void print_replicate_header(std::FILE* out, std::size_t index, std::size_t count
 
 /// Runs replicates 2 .. `count` of `config` (`first` logged replicate 1; `metrics` are the
 /// declarations of its results file). Progress goes to `out` (live: one line rewritten in
-/// place). `stop` is polled every `poll` simulated days. Throws NumericalError naming the
-/// replicate and seed, InputError when a replicate's metric times differ from replicate 1's.
+/// place). `stop` is polled every sim::kPollInterval simulated days. Throws NumericalError naming
+/// the replicate and seed, InputError when a replicate's metric times differ from replicate 1's.
 ReplicateOutcome run_replicates(const sim::RunConfig& config, std::size_t count,
                                 const sim::MetricLog& first,
                                 const std::vector<io::MetricInfo>& metrics, std::FILE* out,
-                                bool live, const std::function<bool()>& stop, double poll);
+                                bool live, const std::function<bool()>& stop);
 
 /// /summary: "replicates" and, for the headline metrics, "<metric>.final_mean" and
 /// "<metric>.final_sd" (the mean and sample SD of the final values over the seeds).

@@ -53,11 +53,6 @@ struct RunOptions {
   std::size_t replicates = 0;    // 0: one plain run; N: seeds seed .. seed + N - 1
 };
 
-// Simulated days per call of run_past: the interrupt flag is polled, and checkpoints are
-// taken, between calls. run_past adds no stops, so polling adds no steps and a checkpoint
-// lands where an uninterrupted run stops too (the resumed run is bit for bit the same).
-constexpr double kPollInterval = 1.0;
-
 // Where a run was when a file fault stopped it, for the one-line message of report_fault.
 struct RunTrace {
   fs::path output;
@@ -117,7 +112,7 @@ double checkpoint_interval(const RunOptions& o) {
   } catch (const InputError& e) {
     throw InputError(std::string("--checkpoint-every: ") + e.what());
   }
-  if (!(days >= kPollInterval)) {
+  if (!(days >= sim::kPollInterval)) {
     throw InputError("--checkpoint-every: " + o.checkpoint_every + " is below 1 day");
   }
   return days;
@@ -207,6 +202,7 @@ int run(const RunOptions& o, RunTrace& trace) {
     return 0;
   }
 
+  sim::preflight(config, threads);
   trace.output = output;
   const bool overwrite = o.force || (!resumed && replaces_previous_results(output, derived_output));
   if (!resumed) io::preflight_output(output, overwrite);
@@ -254,18 +250,19 @@ int run(const RunOptions& o, RunTrace& trace) {
   double next_checkpoint = simulation.time() + every;
   std::optional<ReplicateOutcome> replicates;
   try {
-    while (!simulation.finished() && !interrupt.interrupted()) {
-      simulation.run_past(simulation.time() + kPollInterval, observer);
-      if (simulation.time() >= next_checkpoint && !simulation.finished()) {
-        save();
-        next_checkpoint += every;
-      }
-    }
+    sim::run_to_end(simulation, observer,
+                    {.stop = [&] { return interrupt.interrupted(); },
+                     .on_slice =
+                         [&] {
+                           if (simulation.time() >= next_checkpoint && !simulation.finished()) {
+                             save();
+                             next_checkpoint += every;
+                           }
+                         }});
     display.finish();
     if (o.replicates > 0 && simulation.finished()) {
-      replicates = run_replicates(
-          config, o.replicates, log, metric_declarations(simulation), stderr, live,
-          [&] { return interrupt.interrupted(); }, kPollInterval);
+      replicates = run_replicates(config, o.replicates, log, metric_declarations(simulation),
+                                  stderr, live, [&] { return interrupt.interrupted(); });
     }
   } catch (const io::FileError&) {
     writer.abandon();

@@ -62,10 +62,21 @@ std::string base_name(const sweep::SweepSpec& spec) {
   return spec.base_path.empty() ? spec.file.string() + " (base:)" : spec.base_path.string();
 }
 
+// The varied key a run's scenario error is due to, or nullptr.
+const sweep::VariedKey* varied_key_of(const sweep::SweepSpec& spec, const InputError& error) {
+  const auto* located = dynamic_cast<const scenario::ScenarioError*>(&error);
+  if (!located) return nullptr;
+  for (const auto& v : spec.vary) {
+    if (v.key == located->key()) return &v;
+  }
+  return spec.vary.size() == 1 ? &spec.vary.front() : nullptr;
+}
+
 // Loads the base scenario with every run's overrides before any run starts, so that a value
 // out of range (or an output time after the end of a run) fails the sweep in a second rather
 // than as N failed runs hours later. The error is located at the varied key in the sweep file
-// when the loader's message names it.
+// that caused it: the key the loader names, or, when only one key is varied, that one (the base
+// is valid, so the run's only difference from it is to blame).
 void check_every_run(sweep::SweepSpec& spec) {
   const std::string name = base_name(spec);
   spec.base_resolved = scenario::resolved_yaml(scenario::parse_scenario(spec.base_text, name));
@@ -85,15 +96,13 @@ void check_every_run(sweep::SweepSpec& spec) {
     try {
       duration = scenario::parse_scenario(spec.base_text, name, sets).simulation.duration;
     } catch (const InputError& e) {
-      const std::string what = e.what();
-      for (const auto& v : spec.vary) {
-        if (what.find(v.key) == std::string::npos) continue;
-        throw InputError(spec.file.string() + ":" + std::to_string(v.line) + ":" +
-                         std::to_string(v.column) + ": vary." + v.key + ": run " +
-                         std::to_string(r) + " is not a valid scenario: " + what);
+      if (const auto* v = varied_key_of(spec, e)) {
+        throw InputError(spec.file.string() + ":" + std::to_string(v->line) + ":" +
+                         std::to_string(v->column) + ": vary." + v->key + ": run " +
+                         std::to_string(r) + " is not a valid scenario: " + e.what());
       }
       throw InputError(spec.file.string() + ": run " + std::to_string(r) +
-                       " is not a valid scenario: " + what);
+                       " is not a valid scenario: " + e.what());
     }
     for (const auto& at : spec.outputs.at) {
       if (at == "end") continue;

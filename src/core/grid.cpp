@@ -17,23 +17,24 @@ Grid::Grid(int dimensions, int nx, int ny, int nz, double spacing_mm, LateralBou
   }
   if (dimensions == 2 && ny != 1) throw InputError("grid: a 2D grid has ny = 1");
   if (!(spacing_mm > 0.0)) throw InputError("grid: spacing must be positive");
-  layers_.assign(nz, Layer::kEpidermis);
+  row_labels_.assign(nz, 0);
 }
 
 double Grid::cell_volume() const {
   return dimensions_ == 3 ? spacing_ * spacing_ * spacing_ : spacing_ * spacing_;
 }
 
-void Grid::set_layers_from_depths(const std::vector<double>& bottoms_mm) {
+void Grid::set_row_labels_from_depths(const std::vector<double>& bottoms_mm) {
+  if (bottoms_mm.size() > 255) throw InputError("grid: at most 255 row boundaries");
   for (int k = 0; k < nz_; ++k) {
-    int layer = static_cast<int>(bottoms_mm.size());
+    std::size_t label = bottoms_mm.size();
     for (std::size_t l = 0; l < bottoms_mm.size(); ++l) {
       if (z(k) < bottoms_mm[l]) {
-        layer = static_cast<int>(l);
+        label = l;
         break;
       }
     }
-    layers_[k] = static_cast<Layer>(layer < kLayerCount ? layer : kLayerCount - 1);
+    row_labels_[k] = static_cast<std::uint8_t>(label);
   }
 }
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
+#include <string>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/io/hdf5_attribute.hpp"
@@ -66,11 +66,18 @@ MetricSeries MetricSeries::reopen(h5::Handle metrics_group, std::size_t keep) {
 
 void MetricSeries::declare(std::vector<MetricInfo> metrics) {
   if (declared_) {
-    std::vector<std::string> given, stored;
-    for (const MetricInfo& m : metrics) given.push_back(m.name);
-    for (const MetricInfo& m : metrics_) stored.push_back(m.name);
-    std::sort(given.begin(), given.end());
-    if (given != stored) throw Error("declare_metrics: metrics differ from those declared");
+    // A reopened file lists its series by name; samples come in the order declared now.
+    std::vector<h5::Handle> datasets;
+    for (const MetricInfo& m : metrics) {
+      const auto it = std::find_if(metrics_.begin(), metrics_.end(),
+                                   [&](const MetricInfo& stored) { return stored.name == m.name; });
+      if (it == metrics_.end() || metrics.size() != metrics_.size()) {
+        throw Error("declare_metrics: metrics differ from those declared");
+      }
+      datasets.push_back(std::move(datasets_[static_cast<std::size_t>(it - metrics_.begin())]));
+    }
+    datasets_ = std::move(datasets);
+    metrics_ = std::move(metrics);
     return;
   }
   for (const MetricInfo& info : metrics) {
@@ -81,15 +88,12 @@ void MetricSeries::declare(std::vector<MetricInfo> metrics) {
   declared_ = true;
 }
 
-void MetricSeries::append(double time_days, std::span<const NamedValue> values) {
-  std::vector<double> row(metrics_.size(), std::numeric_limits<double>::quiet_NaN());
-  for (const NamedValue& v : values) {
-    const auto it = std::find_if(metrics_.begin(), metrics_.end(),
-                                 [&](const MetricInfo& m) { return m.name == v.name; });
-    if (it == metrics_.end()) throw Error("append_metrics: undeclared metric '" + v.name + "'");
-    row[static_cast<std::size_t>(it - metrics_.begin())] = v.value;
+void MetricSeries::append(double time_days, std::span<const double> values) {
+  if (values.size() != metrics_.size()) {
+    throw Error("append_metrics: " + std::to_string(values.size()) + " values for " +
+                std::to_string(metrics_.size()) + " declared metrics");
   }
-  for (std::size_t m = 0; m < row.size(); ++m) pending_[m].push_back(row[m]);
+  for (std::size_t m = 0; m < values.size(); ++m) pending_[m].push_back(values[m]);
   pending_times_.push_back(time_days);
 }
 

@@ -36,17 +36,15 @@ void describe(const h5::Handle& dataset, std::string_view unit, std::string_view
   h5::write_attribute(dataset, "description", description);
 }
 
-void write_parameters_group(const h5::Handle& file, const model::ParameterSet& parameters) {
+void write_parameters_group(const h5::Handle& file, std::span<const ParameterValue> parameters) {
   const h5::Handle group = h5::create_group(file, "parameters");
-  const auto registry = model::parameter_registry();
-  for (std::size_t p = 0; p < registry.size(); ++p) {
-    const model::ParameterSpec& spec = registry[p];
-    h5::write_attribute(group, spec.name, parameters[static_cast<model::ParamId>(p)]);
-    h5::write_attribute(group, std::string(spec.name) + ".units", spec.unit);
+  for (const ParameterValue& p : parameters) {
+    h5::write_attribute(group, p.name, p.value);
+    h5::write_attribute(group, p.name + ".units", std::string_view(p.unit));
   }
 }
 
-void write_grid_group(const h5::Handle& file, const Grid& grid) {
+void write_grid_group(const h5::Handle& file, const Grid& grid, const RowLabels& rows) {
   const h5::Handle group = h5::create_group(file, "grid");
   h5::write_attribute(group, "dimensions", std::int64_t{grid.dimensions()});
   std::vector<std::int64_t> shape = {grid.nz()};
@@ -62,11 +60,9 @@ void write_grid_group(const h5::Handle& file, const Grid& grid) {
   }
   write_centres(group, "z_mm", grid.nz(), grid.spacing(),
                 "cell-centre depth below the skin surface");
-  std::vector<std::int32_t> layers;
-  for (const Layer layer : grid.layers()) layers.push_back(static_cast<std::int32_t>(layer));
-  describe(h5::write_dataset<std::int32_t>(group, "layer", layers), "1",
-           "tissue layer of each z row: 0 epidermis, 1 papillary dermis, 2 reticular dermis, "
-           "3 hypodermis");
+  if (rows.name.empty()) return;
+  const std::vector<std::int32_t> labels(grid.row_labels().begin(), grid.row_labels().end());
+  describe(h5::write_dataset<std::int32_t>(group, rows.name, labels), "1", rows.description);
 }
 
 }  // namespace dermasim::io

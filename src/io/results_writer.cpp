@@ -197,21 +197,21 @@ void ResultsWriter::write_scenario(std::string_view text, std::string_view resol
            "the scenario as canonical YAML with every default filled, with units");
 }
 
-void ResultsWriter::write_parameters(const model::ParameterSet& parameters) {
+void ResultsWriter::write_parameters(std::span<const ParameterValue> parameters) {
   remove_if_present(state_->file, "parameters");
   write_parameters_group(state_->file, parameters);
 }
 
-void ResultsWriter::write_grid(const Grid& grid) {
+void ResultsWriter::write_grid(const Grid& grid, const RowLabels& rows) {
   remove_if_present(state_->file, "grid");
-  write_grid_group(state_->file, grid);
+  write_grid_group(state_->file, grid, rows);
 }
 
 void ResultsWriter::declare_metrics(std::vector<MetricInfo> metrics) {
   state_->metrics.declare(std::move(metrics));
 }
 
-void ResultsWriter::append_metrics(double time_days, std::span<const NamedValue> values) {
+void ResultsWriter::append_metrics(double time_days, std::span<const double> values) {
   state_->metrics.append(time_days, values);
 }
 

@@ -13,16 +13,22 @@
 #include "dermasim/core/parallel.hpp"
 #include "dermasim/core/rng.hpp"
 #include "dermasim/model/fields.hpp"
+#include "dermasim/model/layers.hpp"
 #include "dermasim/model/rf.hpp"
 #include "dermasim/model/tracks.hpp"
 
 namespace dermasim::model {
 namespace {
 
-void require(bool ok, const char* key, double value, const char* allowed) {
-  if (ok) return;
+// The session holds engine units (radius, /mm2); converting back to the limits' units may round
+// a value at a limit by an ulp, which must not make it invalid.
+void require(SettingRange range, double value, const char* key, const char* unit) {
+  constexpr double kSlack = 1e-12;
+  if (value >= range.min - kSlack * range.min && value <= range.max + kSlack * range.max) return;
   std::ostringstream os;
-  os << key << ": " << value << " is outside " << allowed;
+  const char* space = *unit ? " " : "";
+  os << key << ": " << value << space << unit << " is outside " << range.min << space << unit
+     << " .. " << range.max << space << unit;
   throw InputError(os.str());
 }
 
@@ -76,17 +82,14 @@ std::vector<Column> section_tips(const Grid& g, double areal_density, double dep
 }  // namespace
 
 void validate_session(const NeedleSession& s) {
-  require(s.needle_length > 0.0 && s.needle_length <= 5.0, "treatment.needle_length",
-          s.needle_length, "0 .. 5 mm");
-  require(s.penetration_fraction > 0.0 && s.penetration_fraction <= 1.0,
-          "treatment.penetration_fraction", s.penetration_fraction, "0 .. 1");
-  require(s.needle_radius > 0.0 && s.needle_radius <= 1.0, "treatment.needle_radius",
-          s.needle_radius, "0 .. 1 mm");
-  require(s.density > 0.0 && s.density <= 100.0, "treatment.density", s.density,
-          "0 .. 100 /mm2 (10000 /cm2)");
-  require(s.passes >= 1 && s.passes <= 20, "treatment.passes", s.passes, "1 .. 20");
-  require(s.rf_energy >= 0.0 && s.rf_energy <= 200.0, "treatment.rf_energy", s.rf_energy,
-          "0 .. 200 mJ");
+  namespace limits = session_limits;
+  require(limits::kNeedleLength, s.needle_length, "treatment.needle_length", "mm");
+  require(limits::kPenetrationFraction, s.penetration_fraction, "treatment.penetration_fraction",
+          "");
+  require(limits::kNeedleDiameter, 2.0 * s.needle_radius, "treatment.needle_diameter", "mm");
+  require(limits::kDensity, 100.0 * s.density, "treatment.density", "/cm2");
+  require(limits::kPasses, s.passes, "treatment.passes", "");
+  require(limits::kRfEnergy, s.rf_energy, "treatment.rf_energy", "mJ");
 }
 
 SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& session,
@@ -173,7 +176,7 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
   const std::size_t per_row = g.cells_per_row();
 #pragma omp parallel for schedule(static)
   for (int k = 0; k < g.nz(); ++k) {
-    const double vascular = g.layer(k) == Layer::kEpidermis ? 0.0 : 1.0;
+    const double vascular = layer_of(g, k) == Layer::kEpidermis ? 0.0 : 1.0;
     for (std::size_t p = 0; p < per_row; ++p) {
       const std::size_t c = k * per_row + p;
       const double f = fraction[c];

@@ -3,6 +3,7 @@
 
 #include "dermasim/core/parallel.hpp"
 #include "dermasim/model/fields.hpp"
+#include "dermasim/model/layers.hpp"
 
 namespace dermasim::model {
 namespace {
@@ -34,7 +35,7 @@ bool is_dermis(Layer l) {
 std::vector<double> dermal_row_collagen(const TissueModel& model) {
   std::vector<double> c = model.row_collagen();
   for (int k = 0; k < model.grid().nz(); ++k)
-    if (!is_dermis(model.grid().layer(k))) c[k] = 0.0;
+    if (!is_dermis(layer_of(model.grid(), k))) c[k] = 0.0;
   return c;
 }
 
@@ -60,7 +61,7 @@ MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_de
   epidermal_row_.assign(nz, 0);
   double treated_rows = 0.0, epidermal_rows = 0.0;
   for (int k = 0; k < nz; ++k) {
-    const Layer l = grid_.layer(k);
+    const Layer l = layer_of(grid_, k);
     const double cbar = model.row_collagen()[k];
     papillary_row_[k] = l == Layer::kPapillary;
     reticular_row_[k] = l == Layer::kReticular;

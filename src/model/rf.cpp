@@ -1,10 +1,13 @@
-// Pennes bioheat + Arrhenius damage around one RF needle tip (equations in rf.hpp).
+// The coagulation zone of one RF needle tip: the pulse as a spherical source for the bioheat
+// solver (numerics/bioheat.hpp), and what the model reads from its profiles (rf.hpp).
 #include "dermasim/model/rf.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <vector>
+
+#include "dermasim/numerics/bioheat.hpp"
 
 namespace dermasim::model {
 namespace {
@@ -40,65 +43,31 @@ double coagulated_radius(const std::vector<double>& omega, double dr) {
 RfTipProfile rf_tip_profile(double energy_mj, const ParameterSet& params) {
   RfTipProfile out;
   if (!(energy_mj > 0.0)) return out;
-  const double tau = params[ParamId::rf_pulse_duration];
-  const double a = params[ParamId::rf_tip_radius] * 1e-3;  // m
-  const double k_t = params[ParamId::rf_thermal_conductivity];
-  const double rho_c = params[ParamId::rf_heat_capacity];
-  const double perfusion = params[ParamId::rf_perfusion];
-  const double prefactor = params[ParamId::rf_arrhenius_prefactor];
-  const double ea_over_r = params[ParamId::rf_activation_energy] / kGasConstant;
-  const double alpha = k_t / rho_c;
-  const double t_end = tau * (1.0 + kCoolingPulses);
-  const double radius = kPatchTipRadii * a + kPatchDiffusionLengths * std::sqrt(alpha * t_end);
-  const double dr = radius / kShells;
+  SphericalHeating tip;
+  tip.duration = params[ParamId::rf_pulse_duration];
+  tip.source_radius = params[ParamId::rf_tip_radius] * 1e-3;  // m
+  tip.conductivity = params[ParamId::rf_thermal_conductivity];
+  tip.heat_capacity = params[ParamId::rf_heat_capacity];
+  tip.perfusion = params[ParamId::rf_perfusion];
+  tip.ambient = kBodyTemperature;
+  tip.end_time = tip.duration * (1.0 + kCoolingPulses);
+  const double alpha = tip.conductivity / tip.heat_capacity;
+  const double a = tip.source_radius;
+  tip.outer_radius = kPatchTipRadii * a + kPatchDiffusionLengths * std::sqrt(alpha * tip.end_time);
+  tip.shells = kShells;
+  // The pulse's energy spread evenly over the tip sphere.
+  tip.power_density = energy_mj * 1e-3 / (tip.duration * 4.0 / 3.0 * std::numbers::pi * a * a * a);
+  const ArrheniusRate rate{params[ParamId::rf_arrhenius_prefactor],
+                           params[ParamId::rf_activation_energy] / kGasConstant};
+  const SphericalHeatingResult heat = solve_spherical_bioheat(tip, rate);
 
-  // Shell i spans [i dr, (i+1) dr]; node at its volume centre is approximated by the midpoint.
-  std::vector<double> volume(kShells), face_area(kShells + 1), heating(kShells);
-  const double source = energy_mj * 1e-3 / (tau * 4.0 / 3.0 * std::numbers::pi * a * a * a);
-  for (int i = 0; i <= kShells; ++i) face_area[i] = 4.0 * std::numbers::pi * (i * dr) * (i * dr);
-  for (int i = 0; i < kShells; ++i) {
-    const double r0 = i * dr, r1 = (i + 1) * dr;
-    volume[i] = 4.0 / 3.0 * std::numbers::pi * (r1 * r1 * r1 - r0 * r0 * r0);
-    // Source power of the part of the shell inside the tip sphere.
-    const double inside_r1 = std::min(r1, a);
-    const double inside = inside_r1 > r0 ? 4.0 / 3.0 * std::numbers::pi *
-                                               (inside_r1 * inside_r1 * inside_r1 - r0 * r0 * r0)
-                                         : 0.0;
-    heating[i] = source * inside / volume[i];
+  out.shell_width = heat.shell_width * 1e3;
+  out.peak_temperature.resize(heat.peak_temperature.size());
+  for (std::size_t i = 0; i < heat.peak_temperature.size(); ++i) {
+    out.peak_temperature[i] = heat.peak_temperature[i] - kKelvinOffset;
   }
-  // Stability of explicit diffusion on the innermost shells bounds the step.
-  double dt = 0.5 * rho_c / (k_t * face_area[1] / (volume[0] * dr));
-  for (int i = 1; i < kShells; ++i) {
-    dt = std::min(dt, 0.5 * rho_c / (k_t * (face_area[i] + face_area[i + 1]) / (volume[i] * dr)));
-  }
-  const long steps = static_cast<long>(std::ceil(t_end / dt));
-  dt = t_end / static_cast<double>(steps);
-
-  std::vector<double> temp(kShells, kBodyTemperature), next(kShells), omega(kShells, 0.0);
-  std::vector<double> peak(kShells, kBodyTemperature);
-  for (long n = 0; n < steps; ++n) {
-    const double t = n * dt;
-    const double on = t < tau ? 1.0 : 0.0;
-    for (int i = 0; i < kShells; ++i) {
-      const double inner = i > 0 ? k_t * face_area[i] * (temp[i - 1] - temp[i]) / dr : 0.0;
-      // The outer edge is held at body temperature.
-      const double outer_t = i + 1 < kShells ? temp[i + 1] : kBodyTemperature;
-      const double outer = k_t * face_area[i + 1] * (outer_t - temp[i]) / dr;
-      const double rate =
-          (inner + outer) / volume[i] + perfusion * (kBodyTemperature - temp[i]) + on * heating[i];
-      next[i] = temp[i] + dt * rate / rho_c;
-    }
-    temp.swap(next);
-    for (int i = 0; i < kShells; ++i) {
-      omega[i] += dt * prefactor * std::exp(-ea_over_r / temp[i]);
-      peak[i] = std::max(peak[i], temp[i]);
-    }
-  }
-  out.shell_width = dr * 1e3;
-  out.peak_temperature.resize(kShells);
-  for (int i = 0; i < kShells; ++i) out.peak_temperature[i] = peak[i] - kKelvinOffset;
-  out.damage = omega;
-  out.coagulation_radius = coagulated_radius(omega, dr) * 1e3;
+  out.damage = heat.damage;
+  out.coagulation_radius = coagulated_radius(heat.damage, heat.shell_width) * 1e3;
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "dermasim/core/error.hpp"
+#include "dermasim/model/layers.hpp"
 #include "dermasim/model/surface.hpp"
 
 namespace dermasim::model {
@@ -117,7 +118,7 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
   }
   const double h = g.spacing();
   int dermal_rows = 0;
-  for (int k = 0; k < g.nz(); ++k) dermal_rows += is_dermis(g.layer(k)) ? 1 : 0;
+  for (int k = 0; k < g.nz(); ++k) dermal_rows += is_dermis(layer_of(g, k)) ? 1 : 0;
   const double thickness = dermal_rows * h;
   const bool raised = scar.type == ScarType::kHypertrophic;
   const double amplitude = carving_amplitude(g, scar, fp, params);
@@ -150,7 +151,7 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
       double remaining = deficit_amplitude * profile;
       const double pull = amplitude * tether_share * profile;
       for (int k = 0; k < g.nz(); ++k) {
-        if (!is_dermis(g.layer(k))) continue;
+        if (!is_dermis(layer_of(g, k))) continue;
         if (remaining <= 0.0) {
           // The bands run from the deficit's base through the dermis to the subcutis.
           if (pull > 0.0) state[kScarTether][g.index(i, j, k)] = pull;
@@ -162,7 +163,7 @@ void imprint_scar(const ScarSpec& scar, const TissueBaseline& baseline, const Pa
         const double factor = raised ? 1.0 + row_phi : 1.0 - row_phi;
         state[kCollagenImmature][c] *= factor;
         state[kCollagenMature][c] *= factor;
-        if (scar.type == ScarType::kIcepick && g.layer(k) == Layer::kReticular) {
+        if (scar.type == ScarType::kIcepick && layer_of(g, k) == Layer::kReticular) {
           // The icepick's tract below the papillary dermis is an epithelium-lined sinus, not
           // dermis with room for new matrix: its capacity is the collagen it holds.
           const double held = state[kCollagenImmature][c] + state[kCollagenMature][c];

@@ -17,7 +17,7 @@ namespace {
 constexpr std::uint64_t kAcneStream = 1;
 
 Grid with_layers(Grid grid, const LayerDepths& d) {
-  grid.set_layers_from_depths({d.epidermis, d.papillary, d.reticular});
+  set_layers(grid, d.epidermis, d.papillary, d.reticular);
   return grid;
 }
 
@@ -75,7 +75,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
   rows_.resize(nz);
   row_collagen_.resize(nz);
   for (int k = 0; k < nz; ++k) {
-    const Layer layer = grid_.layer(k);
+    const Layer layer = layer_of(grid_, k);
     const LayerBaseline& lb = baseline_[layer];
     RowRates& r = rows_[k];
     r.damage_repair = layer == Layer::kEpidermis ? p[ParamId::damage_repair_epidermis]
@@ -98,7 +98,7 @@ TissueModel::TissueModel(Grid grid, const SkinSpec& skin, const ScarSpec& scar,
   maps_.inflammation_source.assign(cells, 0.0);
   for (auto& info : model_field_infos(p)) initial_.add(std::move(info), 0.0);
   for (int k = 0; k < nz; ++k) {
-    const LayerBaseline& lb = baseline_[grid_.layer(k)];
+    const LayerBaseline& lb = baseline_[layer_of(grid_, k)];
     for (std::size_t q = k * per_row; q < (k + 1) * per_row; ++q)
       maps_.inv_capacity[q] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
     for (const FieldSpec& f : field_table()) {
@@ -167,13 +167,13 @@ void TissueModel::check_homeostasis() const {
   clean.myofibroblast_apoptosis.assign(nz, params_[ParamId::myofibroblast_apoptosis_rate]);
   clean.inflammation_source.assign(nz, 0.0);
   for (int k = 0; k < nz; ++k) {
-    const LayerBaseline& lb = baseline_[grid_.layer(k)];
+    const LayerBaseline& lb = baseline_[layer_of(grid_, k)];
     clean.inv_capacity[k] = lb.collagen > 0.0 ? 1.0 / lb.capacity : 0.0;
   }
   const TissueKernel probe(constants_, rows_, clean);
   std::vector<std::vector<double>> rest(nz, std::vector<double>(kModelFieldCount, 0.0));
   for (int k = 0; k < nz; ++k) {
-    const LayerBaseline& lb = baseline_[grid_.layer(k)];
+    const LayerBaseline& lb = baseline_[layer_of(grid_, k)];
     auto& u = rest[k];
     for (int f = 0; f < kModelFieldCount; ++f) u[f] = resting_value(field_table()[f], lb);
     double prod[kModelFieldCount], loss[kModelFieldCount];

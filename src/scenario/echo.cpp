@@ -2,7 +2,6 @@
 #include "echo.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "dermasim/core/units.hpp"
 #include "dermasim/protocol/devices.hpp"
@@ -74,8 +73,7 @@ std::string render_echo(const std::vector<EchoLine>& lines,
   const Domain& d = scenario.domain;
   out += "# grid: " + std::to_string(d.nx) +
          (d.dimensions == 3 ? " x " + std::to_string(d.ny) : "") + " x " + std::to_string(d.nz) +
-         " cells, state about " +
-         units::format_number(std::ceil(estimated_memory_bytes(d) / 1048576.0)) + " MiB\n";
+         " cells\n";
   std::vector<std::string> open;  // the sections the previous line was in
   for (const auto& l : sorted) {
     // A 2D cross-section has no breadth: its default (= width) would only mislead.

@@ -3,7 +3,6 @@
 // duration before the schedule) -> cross-key checks -> Scenario with its resolved echo.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 #include "dermasim/core/error.hpp"
@@ -74,18 +73,6 @@ int cells_along(const Reader& reader, const std::string& path, double extent, do
   return static_cast<int>(whole);
 }
 
-double machine_memory_bytes() {
-  std::FILE* f = std::fopen("/proc/meminfo", "r");
-  if (!f) return 0;
-  char line[256];
-  double kib = 0;
-  while (std::fgets(line, sizeof line, f)) {
-    if (std::sscanf(line, "MemTotal: %lf kB", &kib) == 1) break;
-  }
-  std::fclose(f);
-  return kib * 1024.0;
-}
-
 Domain read_domain(Reader& reader) {
   Domain d;
   d.dimensions = static_cast<int>(reader.get("domain.dimensions").integer);
@@ -104,17 +91,6 @@ Domain read_domain(Reader& reader) {
   d.nx = cells_along(reader, "domain.width", d.width, d.spacing);
   d.ny = d.dimensions == 3 ? cells_along(reader, "domain.breadth", d.breadth, d.spacing) : 1;
   d.nz = cells_along(reader, "domain.depth", d.depth, d.spacing);
-  const double need = estimated_memory_bytes(d);
-  const double have = machine_memory_bytes();
-  if (have > 0 && need > have) {
-    const double cells = static_cast<double>(d.nx) * d.ny * d.nz;
-    fail(reader.where("domain.spacing"), "domain.spacing",
-         format_quantity(d.spacing * 1e3, "um") + " gives " + format_number(cells) +
-             " cells needing " + format_number(need / 1073741824.0) +
-             " GiB, more than this machine's memory; use a coarser spacing or a smaller domain "
-             "(memory: " +
-             format_number(std::round(have / 1073741824.0 * 10) / 10) + " GiB)");
-  }
   return d;
 }
 
@@ -156,11 +132,6 @@ void check_depth(const Reader& reader, const Scenario& s) {
 }
 
 }  // namespace
-
-double estimated_memory_bytes(const Domain& domain) {
-  constexpr double kFields = 14, kBytes = 8, kCopies = 4;
-  return static_cast<double>(domain.nx) * domain.ny * domain.nz * kFields * kBytes * kCopies;
-}
 
 Scenario parse_scenario(std::string_view text, const std::string& source_name,
                         std::span<const std::string> set_overrides) {

@@ -82,7 +82,7 @@ std::string spec_path(std::string_view path) {
 }  // namespace
 
 void fail(const Location& where, const std::string& path, const std::string& what) {
-  throw InputError(where.str() + ": " + path + ": " + what);
+  throw ScenarioError(where, path, what);
 }
 
 Value parse_value(const KeySpec& spec, const std::string& path, const Node& node) {
@@ -149,11 +149,10 @@ Value parse_value(const KeySpec& spec, const std::string& path, const Node& node
         v.canonical = units::format_quantity(v.number, spec.unit);
         break;
     }
+  } catch (const ScenarioError&) {
+    throw;  // located already
   } catch (const InputError& e) {
-    // Located errors pass through; unit errors get their location and key here.
-    const std::string what = e.what();
-    if (what.rfind(node.where.str() + ": ", 0) == 0) throw;
-    fail(node.where, path, what);
+    fail(node.where, path, e.what());  // a unit error: its location and key are added here
   }
   return v;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dermasim/scenario/document.hpp"
+#include "dermasim/scenario/scenario_error.hpp"
 #include "dermasim/scenario/schema.hpp"
 
 namespace dermasim::scenario::detail {
@@ -34,6 +35,7 @@ struct EchoLine {
 /// spec.path, e.g. "treatment.sessions[2].needle_length") and the node's location.
 Value parse_value(const KeySpec& spec, const std::string& path, const Node& node);
 
+/// Throws ScenarioError(where, path, what).
 [[noreturn]] void fail(const Location& where, const std::string& path, const std::string& what);
 
 class Reader {

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "dermasim/core/units.hpp"
+#include "dermasim/model/specs.hpp"
+#include "dermasim/protocol/devices.hpp"
 
 namespace dermasim::scenario {
 namespace {
@@ -16,8 +18,9 @@ constexpr std::string_view kBoundaries[] = {"no-flux", "periodic"};
 constexpr std::string_view kSites[] = {"cheek", "forehead", "temple", "back"};
 constexpr std::string_view kFitzpatrick[] = {"I", "II", "III", "IV", "V", "VI"};
 constexpr std::string_view kScarTypes[] = {"none", "icepick", "boxcar", "rolling", "hypertrophic"};
-constexpr std::string_view kDevices[] = {"pen", "roller", "home-roller", "rf-pen"};
-constexpr std::string_view kPatterns[] = {"lattice", "random"};
+namespace Limit = model::session_limits;
+constexpr std::span<const std::string_view> kDevices = protocol::kDeviceNames;
+constexpr std::span<const std::string_view> kPatterns = protocol::kPatternNames;
 constexpr std::span<const std::string_view> kNoChoices{};
 constexpr double kThirtyYears = 30 * 365.25;
 
@@ -54,19 +57,25 @@ constexpr KeySpec kKeys[] = {
    "volume-equivalent depth (elevation for hypertrophic scars)"},
   {"treatment.device", K::kChoice, "", 0, 0, kDevices, "pen",
    "needling device; sets the defaults of the keys below"},
-  {"treatment.needle_length", K::kQuantity, "mm", 0.1, 3.5, kNoChoices, "(per device)",
+  {"treatment.needle_length", K::kQuantity, "mm", Limit::kNeedleLength.min,
+   Limit::kNeedleLength.max, kNoChoices, "(per device)",
    "nominal needle length (home-roller 0.2-0.5 mm, rf-pen 0.5-3.5 mm)"},
-  {"treatment.needle_diameter", K::kQuantity, "mm", 0.05, 0.5, kNoChoices, "(per device)",
+  {"treatment.needle_diameter", K::kQuantity, "mm", Limit::kNeedleDiameter.min,
+   Limit::kNeedleDiameter.max, kNoChoices, "(per device)",
    "needle diameter; the track radius is half of it"},
-  {"treatment.penetration_fraction", K::kNumber, "", 0.05, 1, kNoChoices, "(per device)",
+  {"treatment.penetration_fraction", K::kNumber, "", Limit::kPenetrationFraction.min,
+   Limit::kPenetrationFraction.max, kNoChoices, "(per device)",
    "f_pen: reached depth / nominal needle length (skin tents under the needle)"},
-  {"treatment.density", K::kQuantity, "/cm2", 1, 5000, kNoChoices, "(per device)",
+  {"treatment.density", K::kQuantity, "/cm2", Limit::kDensity.min, Limit::kDensity.max,
+   kNoChoices, "(per device)",
    "punctures per area per pass"},
-  {"treatment.passes", K::kInteger, "", 1, 20, kNoChoices, "(per device)",
+  {"treatment.passes", K::kInteger, "", Limit::kPasses.min, Limit::kPasses.max, kNoChoices,
+   "(per device)",
    "passes per session"},
   {"treatment.pattern", K::kChoice, "", 0, 0, kPatterns, "lattice",
    "puncture placement: jittered lattice or uniform random (seeded)"},
-  {"treatment.rf_energy", K::kQuantity, "mJ", 0, 200, kNoChoices, "(per device)",
+  {"treatment.rf_energy", K::kQuantity, "mJ", Limit::kRfEnergy.min, Limit::kRfEnergy.max,
+   kNoChoices, "(per device)",
    "RF energy per needle and pulse (rf-pen only)"},
   {"treatment.sessions.count", K::kInteger, "", 0, 100, kNoChoices, "0",
    "number of evenly spaced sessions; 0 = untreated"},

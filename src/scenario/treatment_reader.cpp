@@ -131,7 +131,7 @@ std::string issue_path(const protocol::ScheduleIssue& issue) {
 }
 
 /// Points at the key if given, else at the session (or section) that made the value.
-std::string located(const Reader& reader, const protocol::ScheduleIssue& issue) {
+ScenarioError located(const Reader& reader, const protocol::ScheduleIssue& issue) {
   std::string path = issue_path(issue);
   if (!reader.given(path) && issue.field == ScheduleField::kNeedleLength) {
     if (issue.session >= 0 && reader.given(list_path(issue.session) + ".device")) {
@@ -139,9 +139,9 @@ std::string located(const Reader& reader, const protocol::ScheduleIssue& issue) 
     } else if (reader.given("treatment.device")) {
       path = "treatment.device";
     }
-    return reader.where(path).str() + ": " + issue_path(issue) + ": " + issue.message;
+    return ScenarioError(reader.where(path), issue_path(issue), issue.message);
   }
-  return reader.where(path).str() + ": " + path + ": " + issue.message;
+  return ScenarioError(reader.where(path), path, issue.message);
 }
 
 void read_course_settings(Reader& reader, SessionSettings& settings) {
@@ -224,9 +224,9 @@ TreatmentResult read_treatment(Reader& reader, double duration_days,
     echo_course_defaults(reader, protocol::resolve_session(out.plan.settings, {}, -1));
     out.schedule = protocol::build_schedule(out.plan, duration_days);
   } catch (const protocol::ScheduleError& e) {
-    throw InputError(located(reader, e.issue()));
+    throw located(reader, e.issue());
   }
-  for (const auto& w : out.schedule.warnings) out.warnings.push_back(located(reader, w));
+  for (const auto& w : out.schedule.warnings) out.warnings.push_back(located(reader, w).what());
   return out;
 }
 

@@ -10,7 +10,12 @@
 #include "dermasim/sim/resources.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
 
+#include "dermasim/core/error.hpp"
+#include "dermasim/core/units.hpp"
 #include "dermasim/model/fields.hpp"
 
 namespace dermasim::sim {
@@ -28,7 +33,7 @@ constexpr double kSecondsPerCellStep = 1.0e-7;
 
 ResourceEstimate estimate_resources(const RunConfig& config, int threads) {
   ResourceEstimate e;
-  e.cells = make_grid(config.grid).cells();
+  e.cells = config.grid.cells();
   const double per_cell = 8.0 * (kStateCopies * static_cast<int>(model::kStateFieldCount) +
                                  kChemotaxisScratchArrays + kModelCellMaps) +
                           4.0 + kWriterBytesPerCellAndThread * std::max(1, threads);
@@ -38,6 +43,30 @@ ResourceEstimate estimate_resources(const RunConfig& config, int threads) {
   e.seconds =
       kSecondsPerCellStep * static_cast<double>(e.cells) * e.expected_steps / std::max(1, threads);
   return e;
+}
+
+double machine_memory_bytes() {
+  std::FILE* f = std::fopen("/proc/meminfo", "r");
+  if (!f) return 0;
+  char line[256];
+  double kib = 0;
+  while (std::fgets(line, sizeof line, f)) {
+    if (std::sscanf(line, "MemTotal: %lf kB", &kib) == 1) break;
+  }
+  std::fclose(f);
+  return kib * 1024.0;
+}
+
+void check_memory(const ResourceEstimate& e) {
+  const double have = machine_memory_bytes();
+  if (!(have > 0) || e.memory_bytes <= have) return;
+  constexpr double kGiB = 1073741824.0;
+  const auto gib = [](double bytes) {
+    return units::format_number(std::round(bytes / kGiB * 10) / 10);
+  };
+  throw Error("not enough memory: the run needs about " + gib(e.memory_bytes) + " GiB for " +
+              units::format_number(static_cast<double>(e.cells)) + " cells, this machine has " +
+              gib(have) + " GiB; use a coarser domain.spacing or a smaller domain");
 }
 
 }  // namespace dermasim::sim

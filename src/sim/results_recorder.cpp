@@ -3,27 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "dermasim/model/specs.hpp"
+#include "dermasim/protocol/devices.hpp"
 
 namespace dermasim::sim {
-namespace {
-
-std::string device_name(model::Device device) {
-  switch (device) {
-    case model::Device::kPen:
-      return "pen";
-    case model::Device::kRoller:
-      return "roller";
-    case model::Device::kHomeRoller:
-      return "home-roller";
-    case model::Device::kRfPen:
-      return "rf-pen";
-  }
-  DERMASIM_UNREACHABLE();
-}
-
-}  // namespace
-
 ResultsRecorder::ResultsRecorder(io::ResultsWriter& writer, ProgressCallback on_progress,
                                  EventCallback on_event)
     : writer_(writer), on_progress_(std::move(on_progress)), on_event_(std::move(on_event)) {}
@@ -31,17 +13,30 @@ ResultsRecorder::ResultsRecorder(io::ResultsWriter& writer, ProgressCallback on_
 void ResultsRecorder::write_header(const scenario::Scenario& scenario,
                                    const Simulation& simulation) {
   writer_.write_scenario(scenario.source_text, scenario.resolved);
-  writer_.write_parameters(scenario.parameters);
-  writer_.write_grid(simulation.state().grid());
+  writer_.write_parameters(parameter_values(scenario.parameters));
+  writer_.write_grid(simulation.model().grid(),
+                     {"layer", std::string(model::kLayerRowsDescription)});
   declare_metrics(simulation);
+}
+
+std::vector<io::ParameterValue> parameter_values(const model::ParameterSet& parameters) {
+  std::vector<io::ParameterValue> values;
+  const auto registry = model::parameter_registry();
+  for (std::size_t p = 0; p < registry.size(); ++p) {
+    values.push_back({std::string(registry[p].name), parameters[static_cast<model::ParamId>(p)],
+                      std::string(registry[p].unit)});
+  }
+  return values;
 }
 
 std::vector<io::MetricInfo> metric_declarations(const Simulation& simulation) {
   std::vector<io::MetricInfo> metrics;
-  for (const auto& m : model::metric_infos()) {
-    std::string unit(m.unit);
-    if (m.name == "scar_deficit_mm2") unit = simulation.metrics().deficit_unit();
-    metrics.push_back({std::string(m.name), unit, std::string(m.description)});
+  const auto& infos = model::metric_infos();
+  for (int m = 0; m < model::kMetricCount; ++m) {
+    const std::string_view unit =
+        m == model::kScarDeficit ? simulation.metrics().deficit_unit() : infos[m].unit;
+    metrics.push_back(
+        {std::string(infos[m].name), std::string(unit), std::string(infos[m].description)});
   }
   return metrics;
 }
@@ -61,12 +56,7 @@ void ResultsRecorder::write_summary(const Simulation& simulation) {
 }
 
 void ResultsRecorder::on_metrics(double time, const model::MetricValues& values) {
-  std::vector<io::NamedValue> named;
-  named.reserve(values.size());
-  for (std::size_t m = 0; m < values.size(); ++m) {
-    named.push_back({std::string(model::metric_infos()[m].name), values[m]});
-  }
-  writer_.append_metrics(time, named);
+  writer_.append_metrics(time, values);  // declared in MetricIndex order (metric_declarations)
   last_metrics_ = values;
 }
 
@@ -76,8 +66,9 @@ void ResultsRecorder::on_snapshot(double time, const FieldSet& state) {
 
 void ResultsRecorder::on_event(double time, const EventRecord& record) {
   writer_.add_event({time, std::string(protocol::event_kind_name(record.event.kind)),
-                     device_name(record.event.session.device), record.event.session.needle_length,
-                     record.outcome.penetration, record.outcome.punctures});
+                     std::string(protocol::device_defaults(record.event.session.device).name),
+                     record.event.session.needle_length, record.outcome.penetration,
+                     record.outcome.punctures});
   if (on_event_) on_event_(record);
 }
 

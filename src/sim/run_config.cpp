@@ -1,6 +1,7 @@
 // Grid construction and consistency checks of a RunConfig (see run_config.hpp).
 #include "dermasim/sim/run_config.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -8,27 +9,21 @@
 #include "dermasim/model/injury.hpp"
 
 namespace dermasim::sim {
-namespace {
-
-int cells_along(double length, double spacing, const char* key) {
-  const long n = std::lround(length / spacing);
-  if (n < 1 || n > 100000) {
-    std::ostringstream os;
-    os << key << ": " << length << " mm at " << spacing * 1e3 << " um spacing gives " << n
-       << " cells; allowed 1 .. 100000";
-    throw InputError(os.str());
-  }
-  return static_cast<int>(n);
-}
-
-}  // namespace
-
 Grid make_grid(const GridGeometry& g) {
   if (!(g.spacing > 0.0)) throw InputError("domain.spacing: must be positive");
-  const int nx = cells_along(g.width, g.spacing, "domain.width");
-  const int nz = cells_along(g.depth, g.spacing, "domain.depth");
-  const int ny = g.dimensions == 3 ? cells_along(g.breadth, g.spacing, "domain.breadth") : 1;
-  return Grid(g.dimensions, nx, ny, nz, g.spacing, g.lateral);
+  return Grid(g.dimensions, g.nx, g.ny, g.nz, g.spacing, g.lateral);
+}
+
+GridGeometry at_spacing(const GridGeometry& g, double spacing) {
+  const auto cells = [&](int n) {
+    return std::max(1, static_cast<int>(std::lround(n * g.spacing / spacing)));
+  };
+  GridGeometry coarse = g;
+  coarse.spacing = spacing;
+  coarse.nx = cells(g.nx);
+  coarse.ny = g.dimensions == 3 ? cells(g.ny) : 1;
+  coarse.nz = cells(g.nz);
+  return coarse;
 }
 
 void validate(const RunConfig& c) {

@@ -8,6 +8,7 @@
 
 #include <sys/resource.h>
 
+#include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
 
 namespace dermasim::sim {
@@ -25,8 +26,8 @@ constexpr double kMinPilotCells = 2000;
 // Largest calibration grid: big enough that the cost per cell is the asymptotic one, small
 // enough to allocate and step quickly.
 constexpr double kCalibrationCells = 4.0e5;
-// The calibration runs whole days (the CLI polls daily, so no extra steps) for at least this
-// many accepted steps and this many seconds.
+// The calibration runs whole slices of kPollInterval days (as every run, so no extra steps) for at
+// least this many accepted steps and this many seconds.
 constexpr long kCalibrationSteps = 20;
 constexpr double kCalibrationSeconds = 0.5;
 
@@ -50,12 +51,12 @@ struct Elapsed {
 
 RunConfig with_spacing(const RunConfig& config, double spacing) {
   RunConfig c = config;
-  c.grid.spacing = spacing;
+  c.grid = at_spacing(config.grid, spacing);
   return c;
 }
 
 double cells(const RunConfig& config) {
-  return static_cast<double>(make_grid(config.grid).cells());
+  return static_cast<double>(config.grid.cells());
 }
 
 // Wall and CPU time, from the start of stepping, at the end of each simulated day of `config`
@@ -69,13 +70,17 @@ std::vector<Elapsed> timed_days(const RunConfig& config, long steps, double seco
   const auto start = Clock::now();
   const double cpu_start = process_cpu_seconds();
   std::vector<Elapsed> elapsed;
-  while (!simulation.finished()) {
-    simulation.run_past(simulation.time() + 1.0, nothing);
-    elapsed.push_back({since(start), process_cpu_seconds() - cpu_start});
-    if (steps > 0 && simulation.step_statistics().accepted >= steps &&
-        elapsed.back().wall >= seconds)
-      break;
-  }
+  run_to_end(simulation, nothing,
+             {.stop =
+                  [&] {
+                    return steps > 0 && !elapsed.empty() &&
+                           simulation.step_statistics().accepted >= steps &&
+                           elapsed.back().wall >= seconds;
+                  },
+              .on_slice =
+                  [&] {
+                    elapsed.push_back({since(start), process_cpu_seconds() - cpu_start});
+                  }});
   accepted = simulation.step_statistics().accepted;
   return elapsed;
 }
@@ -84,8 +89,9 @@ double pilot_spacing(const RunConfig& config) {
   const double h = config.grid.spacing;
   const double n = cells(config);
   int k = kCoarsening;
-  while (k > 1 && (config.grid.depth / (k * h) < kMinDepthCells || k * h > kMaxPilotSpacing ||
-                   n / std::pow(k, config.grid.dimensions) < kMinPilotCells)) {
+  while (k > 1 &&
+         (static_cast<double>(config.grid.nz) / k < kMinDepthCells || k * h > kMaxPilotSpacing ||
+          n / std::pow(k, config.grid.dimensions) < kMinPilotCells)) {
     --k;
   }
   return k * h;

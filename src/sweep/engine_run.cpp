@@ -11,7 +11,6 @@
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/checkpoint_file.hpp"
-#include "dermasim/sim/replicate_stats.hpp"
 #include "dermasim/sim/results_recorder.hpp"
 #include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
@@ -57,38 +56,26 @@ scenario::Scenario load(const RunRequest& request) {
   return scenario::parse_scenario(request.base_scenario_text, "sweep base scenario", sets);
 }
 
-// Simulated days between two polls of the stop request (a Ctrl-C or SIGTERM to the sweep).
-constexpr double kPollInterval = 1.0;
-
-// Advances to `t`, polling the stop request; false when the run was abandoned.
-bool advance(sim::Simulation& simulation, sim::Observer& observer, double t,
-             const RunRequest& request) {
-  while (simulation.time() < t) {
-    if (request.stop_requested()) return false;
-    simulation.run_past(simulation.time() + kPollInterval, observer, t);
-  }
-  return true;
-}
-
 // Steps the simulation through the sample times, recording each requested metric; with a
 // results file it then runs to the end, without one it stops at the last sample. False when
 // the run was abandoned on a stop request.
 bool collect(sim::Simulation& simulation, sim::Observer& observer,
              const std::vector<Sample>& samples, std::vector<double>& values,
              const RunRequest& request, bool to_end) {
+  const sim::RunControl control{.stop = request.stop_requested};
   for (const Sample& s : samples) {
-    if (!advance(simulation, observer, s.time, request)) return false;
+    if (!sim::run_to(simulation, s.time, observer, control)) return false;
     values[s.column] = simulation.current_metrics()[s.metric];
   }
-  return !to_end || advance(simulation, observer, simulation.config().duration, request);
+  return !to_end || sim::run_to_end(simulation, observer, control);
 }
 
 // Replicate `k` of the request (seed: the scenario's + k); with a field output, replicate 0
 // writes the full results file as `dermasim run` does. Returns false when abandoned.
 bool run_replicate(const RunRequest& request, const scenario::Scenario& s, std::size_t k,
                    std::vector<double>& values, std::chrono::steady_clock::time_point start) {
-  sim::RunConfig config = sim::run_config_from(s);
-  config.seed = sim::replicate_seed(config.seed, k);
+  const sim::RunConfig config = sim::run_config_from(s, k);
+  sim::preflight(config, request.threads);
   sim::Simulation simulation(config);
   if (!request.start_from.empty()) sim::branch_from_checkpoint(request.start_from, simulation);
   const std::vector<Sample> samples =

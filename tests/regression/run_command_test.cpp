@@ -3,6 +3,7 @@
 // without --force, and --dry-run writing nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -164,6 +165,30 @@ TEST(RunCommand, DryRunEstimatesAndWritesNothing) {
   EXPECT_NE(r.output.find("# grid: 300 x 150 = 45000 cells (2D"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("# memory: about"), std::string::npos);
   EXPECT_NE(r.output.find("# run time: about"), std::string::npos);
+  EXPECT_TRUE(fs::is_empty(dir));
+  fs::remove_all(dir);
+}
+
+// Whether the machine holds the grid is a pre-flight check of the run, not of the scenario:
+// validate accepts the scenario, run refuses it with its own line and exit code 1.
+TEST(RunCommand, RefusesAGridLargerThanTheMachinesMemoryBeforeStarting) {
+  const fs::path dir = scratch_directory("huge-grid");
+  const fs::path scenario = dir / "huge.yaml";
+  {
+    std::FILE* f = std::fopen(scenario.c_str(), "w");
+    std::fputs(
+        "domain:\n  dimensions: 3\n  width: 100 mm\n  breadth: 100 mm\n  depth: 10 mm\n"
+        "  spacing: 1 um\n",
+        f);
+    std::fclose(f);
+  }
+  EXPECT_EQ(run_command(dermasim("validate '" + scenario.string() + "'")).exit_code, 0);
+  const auto r = run_command(dermasim("run '" + scenario.string() + "' --quiet"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_EQ(r.output.rfind("error: not enough memory: the run needs about ", 0), 0u) << r.output;
+  EXPECT_NE(r.output.find("for 1e+14 cells, this machine has "), std::string::npos) << r.output;
+  EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+  fs::remove(scenario);
   EXPECT_TRUE(fs::is_empty(dir));
   fs::remove_all(dir);
 }

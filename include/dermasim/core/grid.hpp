@@ -1,17 +1,14 @@
 // Uniform cell-centred grid of a skin cross-section (2D: x, z) or block (3D: x, y, z).
 // z is depth below the surface (z = 0 is the skin surface). Storage is C order with x fastest:
 // index = (k * ny + j) * nx + i. A 2D grid is a 3D grid with ny = 1, so kernels serve both.
-// Each z row carries a tissue layer index (see Layer).
+// Each z row carries a small label that the model assigns (its tissue layers); the grid does
+// not know what the labels mean.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace dermasim {
-
-/// Tissue layers, numbered as in the results file's /grid/layer dataset.
-enum class Layer : std::uint8_t { kEpidermis = 0, kPapillary = 1, kReticular = 2, kHypodermis = 3 };
-inline constexpr int kLayerCount = 4;
 
 /// Lateral boundary condition; the surface and the bottom are always no-flux.
 enum class LateralBoundary { kNoFlux, kPeriodic };
@@ -44,24 +41,24 @@ class Grid {
   double x(int i) const { return (i + 0.5) * spacing_; }
   double y(int j) const { return (j + 0.5) * spacing_; }
   double z(int k) const { return (k + 0.5) * spacing_; }
-  double width() const { return nx_ * spacing_; }     ///< mm
-  double breadth() const { return ny_ * spacing_; }   ///< mm (3D), spacing in 2D
-  double depth() const { return nz_ * spacing_; }     ///< mm
-  double cell_volume() const;  ///< mm^3 in 3D, mm^2 in 2D
+  double width() const { return nx_ * spacing_; }    ///< mm
+  double breadth() const { return ny_ * spacing_; }  ///< mm (3D), spacing in 2D
+  double depth() const { return nz_ * spacing_; }    ///< mm
+  double cell_volume() const;                        ///< mm^3 in 3D, mm^2 in 2D
 
-  /// Tissue layer of each z row; all epidermis until set_layers() is called.
-  const std::vector<Layer>& layers() const { return layers_; }
-  Layer layer(int k) const { return layers_[k]; }
-  /// Sets row layers from depth boundaries (mm): rows whose centre lies above
-  /// `bottoms[l]` (and below the previous bottom) get layer l; deeper rows are hypodermis.
-  void set_layers_from_depths(const std::vector<double>& bottoms_mm);
+  /// The label of each z row; all 0 until set_row_labels_from_depths() is called.
+  const std::vector<std::uint8_t>& row_labels() const { return row_labels_; }
+  std::uint8_t row_label(int k) const { return row_labels_[k]; }
+  /// Labels rows by depth boundaries (mm, increasing): rows whose centre lies above
+  /// `bottoms[l]` (and below the previous bottom) get label l, deeper rows bottoms.size().
+  void set_row_labels_from_depths(const std::vector<double>& bottoms_mm);
 
  private:
   int dimensions_;
   int nx_, ny_, nz_;
   double spacing_;
   LateralBoundary lateral_;
-  std::vector<Layer> layers_;
+  std::vector<std::uint8_t> row_labels_;
 };
 
 }  // namespace dermasim

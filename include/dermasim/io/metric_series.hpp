@@ -20,10 +20,11 @@ class MetricSeries {
   /// The series already in `metrics_group`, cut back to its first `keep` samples.
   static MetricSeries reopen(h5::Handle metrics_group, std::size_t keep);
 
-  /// Declares the metrics, once. On a reopened series the names must be those on disk.
+  /// Declares the metrics, once; their order is the order of every sample's values. On a
+  /// reopened series the names must be those on disk (in any order).
   void declare(std::vector<MetricInfo> metrics);
-  /// One sample; every name must be declared, missing ones are stored as NaN.
-  void append(double time_days, std::span<const NamedValue> values);
+  /// One sample: a value per declared metric, in declaration order (NaN: not available).
+  void append(double time_days, std::span<const double> values);
   /// Writes the buffered samples.
   void write_pending();
   /// Samples so far, buffered ones included.

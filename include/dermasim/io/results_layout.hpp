@@ -6,7 +6,7 @@
 
 #include "dermasim/core/grid.hpp"
 #include "dermasim/io/hdf5_handle.hpp"
-#include "dermasim/model/parameters.hpp"
+#include "dermasim/io/results_writer.hpp"
 
 namespace dermasim::io {
 
@@ -20,13 +20,12 @@ inline constexpr std::int64_t kResultsFormatVersion = 1;
 /// Writes the "units" and "description" attributes every dataset carries.
 void describe(const h5::Handle& dataset, std::string_view unit, std::string_view description);
 
-/// /parameters: attribute "<name>" = value in engine units and "<name>.units" for every
-/// registered parameter (model::parameter_registry()).
-void write_parameters_group(const h5::Handle& file, const model::ParameterSet& parameters);
+/// /parameters: attribute "<name>" = value and "<name>.units" for each of `parameters`.
+void write_parameters_group(const h5::Handle& file, std::span<const ParameterValue> parameters);
 
 /// /grid: attributes dimensions, shape (nz, nx) or (nz, ny, nx), spacing_mm,
-/// lateral_boundary; datasets x_mm, z_mm [, y_mm] (cell centres) and layer (int32 per z row,
-/// 0 epidermis, 1 papillary, 2 reticular, 3 hypodermis).
-void write_grid_group(const h5::Handle& file, const Grid& grid);
+/// lateral_boundary; datasets x_mm, z_mm [, y_mm] (cell centres) and, when `rows` names one,
+/// the grid's row labels (int32 per z row) with the given description.
+void write_grid_group(const h5::Handle& file, const Grid& grid, const RowLabels& rows);
 
 }  // namespace dermasim::io

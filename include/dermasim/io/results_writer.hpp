@@ -10,7 +10,7 @@
 //
 // Typical use by the driver:
 //   ResultsWriter out(path, {name, seed, threads}, {.overwrite = force});
-//   out.write_scenario(text, resolved); out.write_parameters(p); out.write_grid(grid);
+//   out.write_scenario(text, resolved); out.write_parameters(p); out.write_grid(grid, rows);
 //   out.declare_metrics(metric_infos);
 //   loop: out.append_metrics(t, values); out.add_event(e); out.append_snapshot(t, fields);
 //   out.close("complete", wall_seconds);
@@ -26,14 +26,27 @@
 #include "dermasim/core/field.hpp"
 #include "dermasim/core/grid.hpp"
 #include "dermasim/io/replicates_group.hpp"
-#include "dermasim/model/parameters.hpp"
 
 namespace dermasim::io {
 
-/// A named scalar (one metric sample, one summary value, one checkpoint scalar).
+/// A named scalar (one checkpoint scalar).
 struct NamedValue {
   std::string name;
   double value = 0.0;
+};
+
+/// One /parameters entry: the writer stores what it is given and knows no parameter list.
+struct ParameterValue {
+  std::string name;
+  double value = 0.0;
+  std::string unit;
+};
+
+/// What the grid's row labels (Grid::row_labels) mean: stored as /grid/<name>, int32 per z row;
+/// an empty name stores none.
+struct RowLabels {
+  std::string name;         ///< e.g. "layer"
+  std::string description;  ///< one line saying what each number stands for
 };
 
 /// Metadata of one metric series (/metrics/<name>): docs/model.md "Metrics".
@@ -111,17 +124,19 @@ class ResultsWriter {
 
   /// /scenario (text as given) and /scenario_resolved (canonical YAML).
   void write_scenario(std::string_view text, std::string_view resolved_yaml);
-  /// /parameters: one attribute per registered parameter (engine units) and "<name>.units".
-  void write_parameters(const model::ParameterSet& parameters);
-  /// /grid: attributes dimensions, shape, spacing_mm; cell centres x_mm, z_mm [, y_mm]; layer.
-  void write_grid(const Grid& grid);
+  /// /parameters: one attribute per entry and "<name>.units".
+  void write_parameters(std::span<const ParameterValue> parameters);
+  /// /grid: attributes dimensions, shape, spacing_mm; cell centres x_mm, z_mm [, y_mm]; the
+  /// row labels as `rows` says.
+  void write_grid(const Grid& grid, const RowLabels& rows = {});
 
   /// Declares the metric series, once, before the first append_metrics (on a resumed file:
-  /// the same names as before).
+  /// the same names as before, in any order). Their order is that of every sample's values.
   void declare_metrics(std::vector<MetricInfo> metrics);
-  /// One metric sample. Every name must be declared; declared names left out are NaN.
-  /// Buffered, written at the next snapshot or flush().
-  void append_metrics(double time_days, std::span<const NamedValue> values);
+  /// One metric sample: a value per declared metric, in declaration order (NaN where a value
+  /// is not available); throws Error for another count. Buffered, written at the next
+  /// snapshot or flush().
+  void append_metrics(double time_days, std::span<const double> values);
   /// Appends a row to /events (written immediately).
   void add_event(const EventRecord& event);
   /// One field snapshot (float32) of every field of `fields`; the first snapshot fixes the

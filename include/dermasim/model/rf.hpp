@@ -7,7 +7,8 @@
 //   Omega(r) = integral A exp(-Ea / (R T(r, t))) dt
 // followed until the tissue has cooled. The coagulated radius is where Omega = 1 (log-linear
 // interpolation between nodes); the model deposits that ball as injury (model/injury.hpp).
-// Finite volumes on spherical shells, explicit Euler at half the stability limit.
+// The equation is solved by numerics/bioheat.hpp (finite volumes on spherical shells, explicit
+// Euler at half the stability limit); this file sets up the tip's problem and reads the result.
 // The radial profiles of the peak temperature and of Omega are kept as well, so that a session
 // can record both as fields (rf_peak_temperature, thermal_damage).
 #pragma once

@@ -16,7 +16,7 @@
 #pragma once
 #include <array>
 
-#include "dermasim/core/grid.hpp"
+#include "dermasim/model/layers.hpp"
 #include "dermasim/model/parameters.hpp"
 #include "dermasim/model/specs.hpp"
 

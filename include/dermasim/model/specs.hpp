@@ -39,4 +39,21 @@ struct NeedleSession {
   double rf_energy = 0.0;  ///< mJ per needle and pulse (rf-pen only)
 };
 
+/// The inclusive range of one session setting, in the unit the scenario writes it in.
+struct SettingRange {
+  double min, max;
+};
+
+/// The needling the model is meant for, decided here once: the scenario schema takes these as
+/// its key ranges (with located messages), validate_session enforces them on every session
+/// however it was built. Each device narrows the needle length further (protocol/devices).
+namespace session_limits {
+inline constexpr SettingRange kNeedleLength{0.1, 3.5};          ///< mm, nominal
+inline constexpr SettingRange kNeedleDiameter{0.05, 0.5};       ///< mm (radius = half)
+inline constexpr SettingRange kPenetrationFraction{0.05, 1.0};  ///< 1
+inline constexpr SettingRange kDensity{1.0, 5000.0};            ///< punctures per cm2 per pass
+inline constexpr SettingRange kPasses{1.0, 20.0};               ///< passes per session
+inline constexpr SettingRange kRfEnergy{0.0, 200.0};            ///< mJ per needle and pulse
+}  // namespace session_limits
+
 }  // namespace dermasim::model

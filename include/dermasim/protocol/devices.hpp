@@ -10,9 +10,14 @@
 
 namespace dermasim::protocol {
 
+/// Device names as written in scenarios and results files, in model::Device order.
+inline constexpr std::string_view kDeviceNames[] = {"pen", "roller", "home-roller", "rf-pen"};
+/// Track pattern names, in model::TrackPattern order.
+inline constexpr std::string_view kPatternNames[] = {"lattice", "random"};
+
 struct DeviceDefaults {
   model::Device device;
-  std::string_view name;  ///< as written in scenarios: pen | roller | home-roller | rf-pen
+  std::string_view name;  ///< kDeviceNames[device]
   std::string_view what;  ///< one line
 
   double needle_length_mm;      ///< default nominal needle length
@@ -40,7 +45,7 @@ const DeviceDefaults& device_defaults(model::Device device);
 /// The device called `name`, or nullptr.
 const DeviceDefaults* find_device(std::string_view name);
 
-/// "lattice" | "random" for model::TrackPattern.
+/// kPatternNames of `pattern`.
 std::string_view pattern_name(model::TrackPattern pattern);
 
 }  // namespace dermasim::protocol

@@ -9,11 +9,13 @@
 //   results.write_string("/scenario_resolved", resolved_yaml(s));
 //
 // Everything is checked before a simulation starts: YAML syntax, unknown and duplicate keys,
-// types, units, ranges, allowed values, the treatment schedule, grid divisibility and the memory
-// the grid needs. Errors are InputError with one line "FILE:LINE:COL: key.path: what is wrong;
-// what is allowed" (the CLI prefixes "error: "). To change a loaded scenario (a CLI option, a
-// sweep point) pass `--set` style overrides to the loader rather than editing fields, so that
-// the resolved echo stays the truth.
+// types, units, ranges, allowed values, the treatment schedule and grid divisibility. Whether
+// this machine has the memory for the grid is not a property of the scenario: the run checks it
+// before it starts (sim::check_memory). Errors are InputError with one line "FILE:LINE:COL:
+// key.path: what is wrong; what is allowed" (the CLI prefixes "error: "); a problem with a key
+// is a ScenarioError (scenario_error.hpp) carrying its location and key as data. To change a loaded
+// scenario (a CLI option, a sweep point) pass `--set` style overrides to the loader rather than
+// editing fields, so that the resolved echo stays the truth.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -27,6 +29,7 @@
 #include "dermasim/model/parameters.hpp"
 #include "dermasim/model/specs.hpp"
 #include "dermasim/protocol/schedule.hpp"
+#include "dermasim/scenario/scenario_error.hpp"
 
 namespace dermasim::scenario {
 
@@ -37,11 +40,10 @@ struct Domain {
   double depth = 3.0;     ///< mm, z below the surface
   double spacing = 0.02;  ///< mm, uniform cell size
   LateralBoundary lateral_boundary = LateralBoundary::kNoFlux;
-  int nx = 300, ny = 1, nz = 150;  ///< cells; width = nx * spacing exactly (checked)
+  /// Cells; width = nx * spacing exactly (checked). The run's grid is built from these.
+  int nx = 300, ny = 1, nz = 150;
 
   std::size_t cells() const { return static_cast<std::size_t>(nx) * ny * nz; }
-  /// The grid (tissue layers not yet set: that is the model's job).
-  Grid make_grid() const { return Grid(dimensions, nx, ny, nz, spacing, lateral_boundary); }
 };
 
 /// How long and how to run. For sim::RunConfig: step_tolerance is StepControlSettings::rtol,
@@ -93,8 +95,5 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
 /// unit shown in docs/scenario-reference.md, comments marking defaults and the text as given,
 /// the resolved events, and every model parameter. Loading it again gives the same scenario.
 std::string resolved_yaml(const Scenario& scenario);
-
-/// Bytes the simulation state of this domain needs (cells x 14 fields x 8 bytes x 4 copies).
-double estimated_memory_bytes(const Domain& domain);
 
 }  // namespace dermasim::scenario

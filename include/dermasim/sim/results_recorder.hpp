@@ -12,6 +12,9 @@
 
 namespace dermasim::sim {
 
+/// /parameters of a results file: every registered parameter, engine units.
+std::vector<io::ParameterValue> parameter_values(const model::ParameterSet& parameters);
+
 /// The metric declarations of a run's results file: names, units (the deficit's depends on the
 /// dimensions) and descriptions, in model::MetricIndex order.
 std::vector<io::MetricInfo> metric_declarations(const Simulation& simulation);

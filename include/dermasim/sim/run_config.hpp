@@ -2,6 +2,7 @@
 // specified (scenario file, test, sweep). The CLI fills it from a scenario::Scenario; tests
 // build it directly.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -13,17 +14,23 @@
 
 namespace dermasim::sim {
 
+/// The grid of a run in cells. The scenario loader decides the cell counts (whole multiples of
+/// the spacing, at least 8 per axis, with located messages); the run takes them as they are.
 struct GridGeometry {
-  int dimensions = 2;     ///< 2: x-z cross-section; 3: x-y-z block
-  double width = 6.0;     ///< mm, x
-  double breadth = 0.0;   ///< mm, y (3D only)
-  double depth = 3.0;     ///< mm, z below the surface
-  double spacing = 0.02;  ///< mm
+  int dimensions = 2;              ///< 2: x-z cross-section (ny = 1); 3: x-y-z block
+  int nx = 300, ny = 1, nz = 150;  ///< cells along x, y, z (z: depth below the surface)
+  double spacing = 0.02;           ///< mm
   LateralBoundary lateral = LateralBoundary::kNoFlux;
+
+  std::size_t cells() const { return static_cast<std::size_t>(nx) * ny * nz; }
 };
 
-/// The grid of `geometry` (cell counts rounded to the nearest integer). Throws InputError.
+/// The grid of `geometry`. Throws InputError for non-positive sizes.
 Grid make_grid(const GridGeometry& geometry);
+
+/// `geometry` at another spacing over about the same extent (cell counts rounded, at least one):
+/// the coarse pilot and calibration grids of the run-time estimate.
+GridGeometry at_spacing(const GridGeometry& geometry, double spacing);
 
 /// Needling events are the protocol layer's: a resolved session at a time (days); maintenance
 /// sessions act identically and are kept apart only for the event log.

@@ -27,16 +27,18 @@ TEST(Grid, CellCentresAndExtent) {
   EXPECT_DOUBLE_EQ(g.cell_volume(), 0.0004);
 }
 
-TEST(Grid, LayersFollowDepthBoundaries) {
+TEST(Grid, RowLabelsFollowDepthBoundaries) {
   Grid g(2, 2, 1, 100, 0.02);  // 2 mm deep
-  g.set_layers_from_depths({0.06, 0.30, 1.70});
-  EXPECT_EQ(g.layer(0), Layer::kEpidermis);   // centre 0.01
-  EXPECT_EQ(g.layer(2), Layer::kEpidermis);   // centre 0.05
-  EXPECT_EQ(g.layer(3), Layer::kPapillary);   // centre 0.07
-  EXPECT_EQ(g.layer(14), Layer::kPapillary);  // centre 0.29
-  EXPECT_EQ(g.layer(15), Layer::kReticular);  // centre 0.31
-  EXPECT_EQ(g.layer(84), Layer::kReticular);  // centre 1.69
-  EXPECT_EQ(g.layer(85), Layer::kHypodermis);
+  EXPECT_EQ(g.row_label(50), 0);
+  g.set_row_labels_from_depths({0.06, 0.30, 1.70});
+  EXPECT_EQ(g.row_label(0), 0);   // centre 0.01
+  EXPECT_EQ(g.row_label(2), 0);   // centre 0.05
+  EXPECT_EQ(g.row_label(3), 1);   // centre 0.07
+  EXPECT_EQ(g.row_label(14), 1);  // centre 0.29
+  EXPECT_EQ(g.row_label(15), 2);  // centre 0.31
+  EXPECT_EQ(g.row_label(84), 2);  // centre 1.69
+  EXPECT_EQ(g.row_label(85), 3);
+  EXPECT_EQ(g.row_labels().size(), 100u);
 }
 
 TEST(Grid, RejectsBadSizes) {

@@ -13,12 +13,14 @@ TEST(DeterministicSum, IsBitwiseIndependentOfThreadCount) {
   std::vector<double> v(100003);
   for (std::size_t i = 0; i < v.size(); ++i) v[i] = std::sin(0.37 * i) * 1e3 + 1e-7 * i;
   auto term = [&](std::size_t c) { return v[c]; };
+  const int threads = omp_get_max_threads();  // restored below: later tests get the default
   omp_set_num_threads(1);
   const double one = deterministic_sum(v.size(), term);
   omp_set_num_threads(2);
   const double two = deterministic_sum(v.size(), term);
   omp_set_num_threads(3);
   const double three = deterministic_sum(v.size(), term);
+  omp_set_num_threads(threads);
   EXPECT_EQ(one, two);
   EXPECT_EQ(one, three);
   double serial = 0;

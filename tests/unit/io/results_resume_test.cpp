@@ -28,8 +28,7 @@ constexpr int kCheckpointDay = 5;
 // One simulated day: a metric sample, a session on days 2 and 7, a snapshot.
 void write_day(ResultsWriter& writer, int day) {
   const double t = day;
-  const NamedValue row[] = {{"improvement_pct", testing::improvement_at(t)},
-                            {"scar_depth_mm", testing::scar_depth_at(t)}};
+  const double row[] = {testing::improvement_at(t), testing::scar_depth_at(t)};
   writer.append_metrics(t, row);
   if (day == 2 || day == 7) writer.add_event({t, "session", "roller", 1.0, 0.5, 250 + day});
   writer.append_snapshot(t, testing::synthetic_fields(testing::small_grid(), t));

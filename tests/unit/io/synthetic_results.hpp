@@ -10,12 +10,13 @@
 
 #include "dermasim/core/field.hpp"
 #include "dermasim/io/results_writer.hpp"
+#include "dermasim/sim/results_recorder.hpp"
 
 namespace dermasim::io::testing {
 
 inline Grid small_grid(int dimensions = 2) {
   Grid grid(dimensions, 12, dimensions == 3 ? 5 : 1, 8, 0.05);
-  grid.set_layers_from_depths({0.06, 0.2, 0.35});
+  grid.set_row_labels_from_depths({0.06, 0.2, 0.35});
   return grid;
 }
 
@@ -35,6 +36,7 @@ inline FieldSet synthetic_fields(const Grid& grid, double t) {
   return fields;
 }
 
+/// In the order of every sample's values.
 inline std::vector<MetricInfo> synthetic_metric_infos() {
   return {{"improvement_pct", "%", "100 (1 - deficit / initial deficit)"},
           {"scar_depth_mm", "mm", "reference elevation minus lowest elevation in the scar"}};
@@ -53,17 +55,16 @@ inline void write_synthetic_results(const std::filesystem::path& out,
                                     const std::vector<double>& times, int dimensions = 2) {
   ResultsWriter writer(out, {"synthetic-test", 42, 2}, {.overwrite = true});
   writer.write_scenario("name: synthetic-test\n", "name: synthetic-test\nseed: 42\n");
-  writer.write_parameters(model::ParameterSet{});
+  writer.write_parameters(sim::parameter_values(model::ParameterSet{}));
   const Grid grid = small_grid(dimensions);
-  writer.write_grid(grid);
+  writer.write_grid(grid, {"layer", "synthetic row labels"});
   writer.declare_metrics(synthetic_metric_infos());
   writer.add_event({7.0, "session", "pen", 1.5, 1.05, 600});
   writer.add_event({35.0, "session", "pen", 1.5, 1.05, 600});
   double next_metric = 0.0;
   for (const double t : times) {
     for (; next_metric <= t; next_metric += 1.0) {
-      const NamedValue row[] = {{"improvement_pct", improvement_at(next_metric)},
-                                {"scar_depth_mm", scar_depth_at(next_metric)}};
+      const double row[] = {improvement_at(next_metric), scar_depth_at(next_metric)};
       writer.append_metrics(next_metric, row);
     }
     writer.append_snapshot(t, synthetic_fields(grid, t));

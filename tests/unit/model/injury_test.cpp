@@ -54,7 +54,7 @@ TEST(Injury, SectionReceivesTheArealExpectationOfThePattern) {
       const std::size_t c = g.index(i, 0, k);
       if (g.z(k) + 0.025 < 1.05) expect_injured(inj, c, share);  // rows fully above the tips
       if (g.z(k) > 1.05 + 0.05) ASSERT_EQ(inj.state[kDamage][c], 0.0);
-      (g.layer(k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
+      (layer_of(g, k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
     }
   }
   EXPECT_EQ(epi_g, 0.0);  // no platelets in the avascular epidermis
@@ -80,7 +80,7 @@ TEST(Injury, BlockTracksDamageTissueAndReleaseSignals) {
     if (d == 1.0) expect_injured(inj, c, 1.0);  // a voxel entirely inside a track
     const int k = static_cast<int>(c / g.cells_per_row());
     if (g.z(k) > 1.05 + 0.05) ASSERT_EQ(d, 0.0) << "damage below the penetration depth";
-    (g.layer(k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
+    (layer_of(g, k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
   }
   EXPECT_EQ(max_d, 1.0);
   EXPECT_EQ(epi_g, 0.0);

@@ -40,7 +40,7 @@ TEST(Scar, InitialDepthEqualsTheRequestedDepthForEveryType) {
       for (int k = 0; k < g.nz(); ++k) {
         const std::size_t c = g.index(i, 0, k);
         pull = std::max(pull, s[kScarTether][c]);
-        if (g.layer(k) != Layer::kPapillary && g.layer(k) != Layer::kReticular) continue;
+        if (layer_of(g, k) != Layer::kPapillary && layer_of(g, k) != Layer::kReticular) continue;
         const double cbar = m.row_collagen()[k];
         carved += (s[kCollagenImmature][c] + s[kCollagenMature][c] - cbar) / cbar * g.spacing();
       }

@@ -19,10 +19,10 @@ TEST(TissueModel, RestingStateFollowsTheLayers) {
   const TissueModel m(small_grid(), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1);
   const FieldSet s = m.initial_state();
   const Grid& g = m.grid();
-  EXPECT_EQ(g.layer(0), Layer::kEpidermis);
-  EXPECT_EQ(g.layer(2), Layer::kPapillary);    // z = 0.125 mm
-  EXPECT_EQ(g.layer(10), Layer::kReticular);   // z = 0.525 mm
-  EXPECT_EQ(g.layer(35), Layer::kHypodermis);  // z = 1.775 mm
+  EXPECT_EQ(layer_of(g, 0), Layer::kEpidermis);
+  EXPECT_EQ(layer_of(g, 2), Layer::kPapillary);    // z = 0.125 mm
+  EXPECT_EQ(layer_of(g, 10), Layer::kReticular);   // z = 0.525 mm
+  EXPECT_EQ(layer_of(g, 35), Layer::kHypodermis);  // z = 1.775 mm
   EXPECT_EQ(s[kFibroblasts][g.index(3, 0, 0)], 0.0);
   EXPECT_EQ(s[kMmp][g.index(3, 0, 0)], 0.0);
   // Age 30 is 5/60 of the way from 25 to 85 years: F0 (1 - 0.35 / 12).

@@ -111,8 +111,7 @@ TEST(Scenario, ThreeDimensionalDefaults) {
   EXPECT_EQ(s.domain.nx, 50);
   EXPECT_EQ(s.domain.ny, 50);
   EXPECT_EQ(s.domain.nz, 50);
-  EXPECT_EQ(s.domain.make_grid().cells(), 125000u);
-  EXPECT_DOUBLE_EQ(estimated_memory_bytes(s.domain), 125000.0 * 14 * 8 * 4);
+  EXPECT_EQ(s.domain.cells(), 125000u);
 }
 
 TEST(Scenario, ScarDefaultsFollowTheType) {
@@ -216,10 +215,9 @@ TEST(Scenario, ResolvedEchoLoadsBackToTheSameScenario) {
 TEST(Scenario, EchoShowsEveryKeyWithUnitsAndEvents) {
   const std::string echo = resolved_yaml(parse_scenario(kBoxcar, "b.yaml"));
   for (const char* expected :
-       {"# grid: 600 x 300 cells, state about 77 MiB\n", "  spacing: 10 um",
-        "  penetration_fraction: 0.7", "# default for pen", "    start: 7 days", "# given: 1 week",
-        "  duration: 365.25 days", "  step_tolerance: 0.003",
-        "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h",
+       {"# grid: 600 x 300 cells\n", "  spacing: 10 um", "  penetration_fraction: 0.7",
+        "# default for pen", "    start: 7 days", "# given: 1 week", "  duration: 365.25 days",
+        "  step_tolerance: 0.003", "  fibroblast.proliferation_rate: 0.6 /day", "# given: 0.025 /h",
         "# events (4):", "#   day 91: session, pen 1.5 mm (reaches 1.05 mm), 300 punctures/cm2"}) {
     EXPECT_NE(echo.find(expected), std::string::npos) << "missing: " << expected << "\n" << echo;
   }
@@ -242,6 +240,29 @@ TEST(Scenario, SourceTextIsKeptAsGiven) {
 TEST(Scenario, TheInterfacesExampleErrorMessage) {
   EXPECT_EQ(error_of("treatment:\n  needle_length: 7 mm\n"),
             "t.yaml:2:18: treatment.needle_length: 7 mm is outside 0.1 mm .. 3.5 mm");
+}
+
+// Callers decide by the error's data, not its text: the location, the key and the reason.
+TEST(Scenario, ErrorsCarryTheirLocationAndKeyAsData) {
+  const auto error = [](const std::string& text, std::vector<std::string> sets = {}) {
+    try {
+      parse_scenario(text, "t.yaml", sets);
+    } catch (const ScenarioError& e) {
+      return e;
+    }
+    throw std::logic_error("no ScenarioError for: " + text);
+  };
+  const ScenarioError range = error("treatment:\n  needle_length: 7 mm\n");
+  EXPECT_EQ(range.key(), "treatment.needle_length");
+  EXPECT_EQ(range.where().line, 2);
+  EXPECT_EQ(range.where().column, 18);
+  EXPECT_EQ(range.reason(), "7 mm is outside 0.1 mm .. 3.5 mm");
+  const ScenarioError unit = error("name: u\n", {"domain.width=6 furlongs"});  // a unit error
+  EXPECT_EQ(unit.key(), "domain.width");
+  EXPECT_EQ(unit.where().source, "--set");
+  const ScenarioError schedule =
+      error("treatment:\n  sessions:\n    - {at: 2 weeks}\n    - {at: 1 week}\n");
+  EXPECT_EQ(schedule.key().rfind("treatment.sessions", 0), 0u) << schedule.what();
 }
 
 }  // namespace

@@ -14,8 +14,8 @@ namespace {
 
 RunConfig small_run(double duration) {
   RunConfig c;
-  c.grid.width = 2.0;
-  c.grid.depth = 1.2;
+  c.grid.nx = 40;  // 2 mm at 50 um
+  c.grid.nz = 24;  // 1.2 mm
   c.grid.spacing = 0.05;
   c.duration = duration;
   c.steps.rtol = 1e-2;
@@ -128,18 +128,17 @@ TEST(Simulation, RejectsInconsistentConfigurations) {
   EXPECT_THROW(make_grid(g), InputError);
 }
 
-TEST(Simulation, MakeGridRoundsToCells) {
-  GridGeometry g;
-  g.width = 6.0;
-  g.depth = 3.0;
-  g.spacing = 0.02;
-  const Grid grid = make_grid(g);
-  EXPECT_EQ(grid.nx(), 300);
-  EXPECT_EQ(grid.nz(), 150);
-  EXPECT_EQ(grid.ny(), 1);
+TEST(Simulation, AtSpacingKeepsTheExtentInWholeCells) {
+  GridGeometry g;  // 6 x 3 mm at 20 um
+  const GridGeometry coarse = at_spacing(g, 0.07);
+  EXPECT_EQ(coarse.nx, 86);  // 85.7
+  EXPECT_EQ(coarse.nz, 43);  // 42.9
+  EXPECT_EQ(coarse.ny, 1);
+  EXPECT_DOUBLE_EQ(coarse.spacing, 0.07);
   g.dimensions = 3;
-  g.breadth = 1.0;
-  EXPECT_EQ(make_grid(g).ny(), 50);
+  g.ny = 50;
+  EXPECT_EQ(at_spacing(g, 0.04).ny, 25);
+  EXPECT_EQ(at_spacing(g, 100.0).nx, 1);
 }
 
 }  // namespace

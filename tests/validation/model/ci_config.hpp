@@ -17,8 +17,8 @@ namespace dermasim::validation {
 inline sim::RunConfig ci_config(double duration_days) {
   sim::RunConfig c;
   c.grid.dimensions = 2;
-  c.grid.width = 8.0;
-  c.grid.depth = 1.8;
+  c.grid.nx = 160;  // 8 mm at 50 um
+  c.grid.nz = 36;   // 1.8 mm
   c.grid.spacing = 0.05;
   c.skin.site = model::Site::kCheek;
   c.skin.age_years = 30.0;
@@ -57,8 +57,8 @@ inline double dermal_total(const FieldSet& s, int f, double depth = 0.0) {
   const Grid& g = s.grid();
   double total = 0.0;
   for (int k = 0; k < g.nz(); ++k) {
-    const Layer l = g.layer(k);
-    if (l != Layer::kPapillary && l != Layer::kReticular) continue;
+    const model::Layer l = model::layer_of(g, k);
+    if (l != model::Layer::kPapillary && l != model::Layer::kReticular) continue;
     if (depth > 0.0 && g.z(k) >= depth) continue;
     for (std::size_t p = 0; p < g.cells_per_row(); ++p) total += s[f][k * g.cells_per_row() + p];
   }
@@ -70,7 +70,7 @@ inline double epidermal_mean(const FieldSet& s, int f) {
   const Grid& g = s.grid();
   double total = 0.0, n = 0.0;
   for (int k = 0; k < g.nz(); ++k) {
-    if (g.layer(k) != Layer::kEpidermis) continue;
+    if (model::layer_of(g, k) != model::Layer::kEpidermis) continue;
     for (std::size_t p = 0; p < g.cells_per_row(); ++p) {
       total += s[f][k * g.cells_per_row() + p];
       n += 1.0;

@@ -115,7 +115,7 @@ TEST(ValidationClinicalCourse, PrpMultipliesTheImprovementAsInTheSplitFaceTrials
 /// in a 10 mm domain (a 4 mm rolling scar needs a domain wider than twice its width).
 double standard_course_on(model::ScarSpec scar) {
   sim::RunConfig c = boxcar_course(4, 28.0);
-  c.grid.width = 10.0;
+  c.grid.nx = 200;  // 10 mm at 50 um
   c.scar = scar;
   return improvement_after_last(c, {3})[0];
 }

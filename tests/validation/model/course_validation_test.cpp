@@ -41,7 +41,7 @@ double papillary_collagen_in_footprint(const sim::Simulation& s, const model::Sc
   const model::ScarFootprint fp = model::scar_footprint(g, scar);
   double total = 0.0;
   for (int k = 0; k < g.nz(); ++k) {
-    if (g.layer(k) != Layer::kPapillary) continue;
+    if (model::layer_of(g, k) != model::Layer::kPapillary) continue;
     for (int i = 0; i < g.nx(); ++i) {
       if (!fp.inside(g, i, 0)) continue;
       const std::size_t c = g.index(i, 0, k);

@@ -29,9 +29,9 @@ constexpr double kLast = kStart + 3 * 28.0;  // last of 4 sessions 4 weeks apart
 sim::RunConfig block_config(int dimensions, std::uint64_t seed) {
   sim::RunConfig c = ci_config(4 * kMonth);
   c.grid.dimensions = dimensions;
-  c.grid.width = 3.6;
-  c.grid.breadth = dimensions == 3 ? 3.6 : 0.0;
-  c.grid.depth = 2.0;
+  c.grid.nx = 72;                        // 3.6 mm at 50 um
+  c.grid.ny = dimensions == 3 ? 72 : 1;  // 3.6 mm
+  c.grid.nz = 40;                        // 2 mm
   c.scar = {model::ScarType::kBoxcar, 1.6, 0.3};
   c.events = course(4, kStart, 28.0);
   c.seed = seed;
@@ -69,7 +69,7 @@ TEST(ValidationGeometry, DomainWidthDoesNotMoveTheAnswer) {
   std::vector<double> at_three_months;
   for (double width : {6.0, 10.0}) {
     sim::RunConfig c = ci_config(kLast + 3 * kMonth);
-    c.grid.width = width;
+    c.grid.nx = static_cast<int>(std::lround(width / c.grid.spacing));
     c.scar = {model::ScarType::kBoxcar, 2.5, 0.4};
     c.events = course(4, kStart, 28.0);
     at_three_months.push_back(final_improvement(c));
@@ -150,7 +150,8 @@ TEST(ValidationGeometry, NeedledHealthySkinDensifiesMoreThanItThickens) {
   const Grid& g = sim.state().grid();
   int dermal_rows = 0;
   for (int k = 0; k < g.nz(); ++k)
-    dermal_rows += g.layer(k) == Layer::kPapillary || g.layer(k) == Layer::kReticular;
+    dermal_rows += model::layer_of(g, k) == model::Layer::kPapillary ||
+                   model::layer_of(g, k) == model::Layer::kReticular;
   const double dermis = dermal_rows * g.spacing();
   std::vector<double> thickening, papillary;
   run_through(

@@ -92,6 +92,7 @@ struct GrowthKernel {
 };
 
 FieldSet run_with_threads(int threads, int dimensions) {
+  const int before = omp_get_max_threads();  // restored below: later tests get the default
   omp_set_num_threads(threads);
   const Grid g(dimensions, 36, dimensions == 3 ? 20 : 1, 24, 0.04);
   FieldSet s = three_fields(g);
@@ -101,6 +102,7 @@ FieldSet run_with_threads(int threads, int dimensions) {
   AdaptiveIntegrator integrator(s, StepControlSettings{});
   double t = 0.0;
   integrator.advance_to(s, t, 3.0, stepper);
+  omp_set_num_threads(before);
   return s;
 }
 
