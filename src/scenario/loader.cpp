@@ -195,7 +195,7 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
 Scenario load_scenario(const std::filesystem::path& file,
                        std::span<const std::string> set_overrides) {
   const std::string name = file.string();
-  return parse_scenario(read_scenario_text(name), name, set_overrides);
+  return parse_scenario(read_document_text(name), name, set_overrides);
 }
 
 std::string resolved_yaml(const Scenario& scenario) {
