@@ -209,7 +209,7 @@ void ResultsWriter::append_metrics(double time_days, std::span<const NamedValue>
   state_->metrics.append(time_days, values);
 }
 
-void ResultsWriter::add_event(const EventRecord& event) {
+void ResultsWriter::add_event(const EventRow& event) {
   append_event(state_->events, event);
   ++state_->event_rows;
 }

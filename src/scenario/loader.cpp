@@ -128,8 +128,8 @@ model::SkinSpec read_skin(Reader& reader) {
   return s;
 }
 
-Simulation read_simulation(Reader& reader, const std::string& name) {
-  Simulation s;
+SimulationSettings read_simulation(Reader& reader, const std::string& name) {
+  SimulationSettings s;
   s.duration = reader.get("simulation.duration").number;
   s.seed = static_cast<std::uint64_t>(reader.get("simulation.seed").integer);
   s.snapshot_interval = reader.get("simulation.snapshots.every").number;
