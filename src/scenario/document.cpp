@@ -1,8 +1,11 @@
-// Scenario text -> located tree (document.hpp): yaml-cpp parsing, duplicate keys, limits, one
-// document per file. The text checks are in document_text.cpp, --set overrides in override.cpp.
+// YAML text (a scenario or a sweep file) -> located tree (document.hpp): yaml-cpp parsing,
+// duplicate keys, limits, one document per file. The text checks are in document_text.cpp,
+// --set overrides in override.cpp, the way back to YAML in document_writer.cpp.
 #include "dermasim/scenario/document.hpp"
 
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 #include "dermasim/core/error.hpp"
 #include "yaml_tree.hpp"

@@ -1,6 +1,6 @@
-// Scenario files as text (document.hpp): reading with a size limit, and the UTF-8, control
-// byte and tab checks that run before any YAML parsing, so that a binary file or a tab in the
-// indentation gets a message naming its line and column rather than a YAML parser's guess.
+// Document files (scenarios, sweeps) as text (document.hpp): reading with a size limit, and the
+// UTF-8, control byte and tab checks that run before any YAML parsing, so that a binary file or
+// a tab in the indentation gets a message naming its line and column, not a YAML parser's guess.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
