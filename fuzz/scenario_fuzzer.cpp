@@ -1,4 +1,4 @@
-// libFuzzer target over the scenario parser and validator (scripts/fuzz-scenario.sh builds and
+// libFuzzer target over the scenario parser and validator (scripts/fuzz.sh scenario builds and
 // runs it with AddressSanitizer and UndefinedBehaviorSanitizer). Whatever the bytes, loading
 // must either succeed or throw InputError: any other exception, crash, hang or leak is a bug.
 // Three entry points are exercised per input:

@@ -49,10 +49,10 @@ std::string time_range(const std::vector<double>& times, const char* noun = "") 
 
 void print_events(const io::ResultsOverview& o) {
   std::size_t sessions = 0;
-  for (const io::EventRecord& e : o.events) sessions += e.kind == "session" ? 1 : 0;
+  for (const io::EventRow& e : o.events) sessions += e.kind == "session" ? 1 : 0;
   std::printf("events       %zu (%zu sessions, %zu other)\n", o.events.size(), sessions,
               o.events.size() - sessions);
-  for (const io::EventRecord& e : o.events) {
+  for (const io::EventRow& e : o.events) {
     std::printf("  day %-8s %-12s %-12s needle %s mm, penetration %s mm, %lld punctures\n",
                 number(e.time_days).c_str(), io::escape_name(e.kind).c_str(),
                 io::escape_name(e.device).c_str(), number(e.needle_length_mm).c_str(),

@@ -20,13 +20,6 @@ namespace dermasim::io {
 namespace fs = std::filesystem;
 namespace {
 
-std::vector<std::int64_t> shape_of(const Grid& grid) {
-  std::vector<std::int64_t> shape = {grid.nz()};
-  if (grid.dimensions() == 3) shape.push_back(grid.ny());
-  shape.push_back(grid.nx());
-  return shape;
-}
-
 constexpr std::string_view kChecksumAttribute = "state_crc32";
 
 // CRC-32 (zlib's) of everything a resumed run reads back, in a fixed order (docs/file-format.md
@@ -117,7 +110,7 @@ void write_checkpoint(const fs::path& path, const CheckpointState& state, const 
     h5::write_string_dataset(file, "scenario", state.scenario_text);
 
     const Grid& grid = fields.grid();
-    const std::vector<std::int64_t> shape = shape_of(grid);
+    const std::vector<std::int64_t> shape = grid_shape(grid);
     StateChecksum crc;
     add_state(crc, state, shape, grid.spacing());
     {
@@ -228,7 +221,7 @@ void read_checkpoint_fields(const fs::path& path, FieldSet& fields) {
   const h5::Handle file = open_checkpoint(path);
   const h5::Handle grid_group = h5::open_group(file, "grid");
   const Grid& grid = fields.grid();
-  if (h5::read_int_array_attribute(grid_group, "shape") != shape_of(grid) ||
+  if (h5::read_int_array_attribute(grid_group, "shape") != grid_shape(grid) ||
       h5::read_double_attribute(grid_group, "spacing_mm") != grid.spacing()) {
     throw InputError(path.string() + ": the checkpoint's grid differs from the scenario's");
   }

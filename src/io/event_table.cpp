@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kTextColumn = kEventTextBytes + 1;
 
 // One row as laid out in memory for H5Dwrite / H5Dread.
-struct EventRow {
+struct PackedEventRow {
   double time_days;
   char kind[kTextColumn];
   char device[kTextColumn];
@@ -24,23 +24,24 @@ struct EventRow {
 };
 
 h5::Handle row_type() {
-  h5::Handle type(
-      h5::check_id(H5Tcreate(H5T_COMPOUND, sizeof(EventRow)), "create", "the events row type"),
-      H5Tclose, "events row type");
+  h5::Handle type(h5::check_id(H5Tcreate(H5T_COMPOUND, sizeof(PackedEventRow)), "create",
+                               "the events row type"),
+                  H5Tclose, "events row type");
   const h5::Handle text = h5::utf8_fixed_string_type(kTextColumn);
   const hid_t id = type.id();
   const std::string& where = type.where();
-  h5::check(H5Tinsert(id, "time_days", HOFFSET(EventRow, time_days), H5T_NATIVE_DOUBLE), "build",
-            where);
-  h5::check(H5Tinsert(id, "kind", HOFFSET(EventRow, kind), text.id()), "build", where);
-  h5::check(H5Tinsert(id, "device", HOFFSET(EventRow, device), text.id()), "build", where);
-  h5::check(
-      H5Tinsert(id, "needle_length_mm", HOFFSET(EventRow, needle_length_mm), H5T_NATIVE_DOUBLE),
-      "build", where);
-  h5::check(H5Tinsert(id, "penetration_mm", HOFFSET(EventRow, penetration_mm), H5T_NATIVE_DOUBLE),
+  h5::check(H5Tinsert(id, "time_days", HOFFSET(PackedEventRow, time_days), H5T_NATIVE_DOUBLE),
             "build", where);
-  h5::check(H5Tinsert(id, "punctures", HOFFSET(EventRow, punctures), H5T_NATIVE_INT64), "build",
-            where);
+  h5::check(H5Tinsert(id, "kind", HOFFSET(PackedEventRow, kind), text.id()), "build", where);
+  h5::check(H5Tinsert(id, "device", HOFFSET(PackedEventRow, device), text.id()), "build", where);
+  h5::check(H5Tinsert(id, "needle_length_mm", HOFFSET(PackedEventRow, needle_length_mm),
+                      H5T_NATIVE_DOUBLE),
+            "build", where);
+  h5::check(
+      H5Tinsert(id, "penetration_mm", HOFFSET(PackedEventRow, penetration_mm), H5T_NATIVE_DOUBLE),
+      "build", where);
+  h5::check(H5Tinsert(id, "punctures", HOFFSET(PackedEventRow, punctures), H5T_NATIVE_INT64),
+            "build", where);
   return type;
 }
 
@@ -73,8 +74,8 @@ h5::Handle create_event_table(const h5::Handle& parent, std::string_view name) {
   return table;
 }
 
-void append_event(const h5::Handle& table, const EventRecord& event) {
-  EventRow row{};
+void append_event(const h5::Handle& table, const EventRow& event) {
+  PackedEventRow row{};
   row.time_days = event.time_days;
   copy_text(row.kind, event.kind, "kind");
   copy_text(row.device, event.device, "device");
@@ -85,15 +86,15 @@ void append_event(const h5::Handle& table, const EventRecord& event) {
   h5::append_rows(table, type.id(), &row, 1);
 }
 
-std::vector<EventRecord> read_events(const h5::Handle& parent, std::string_view name) {
+std::vector<EventRow> read_events(const h5::Handle& parent, std::string_view name) {
   const h5::Handle table = h5::open_dataset(parent, name);
   const std::vector<hsize_t> dims = h5::shape(table);
   if (dims.size() != 1) throw IoError("HDF5: " + table.where() + " is not a table");
-  std::vector<EventRow> rows(dims[0]);
+  std::vector<PackedEventRow> rows(dims[0]);
   const h5::Handle type = row_type();
   if (!rows.empty()) h5::read_rows(table, type.id(), rows.data(), 0, rows.size());
-  std::vector<EventRecord> events;
-  for (const EventRow& row : rows) {
+  std::vector<EventRow> events;
+  for (const PackedEventRow& row : rows) {
     events.push_back({row.time_days, std::string(row.kind, strnlen(row.kind, kTextColumn)),
                       std::string(row.device, strnlen(row.device, kTextColumn)),
                       row.needle_length_mm, row.penetration_mm, row.punctures});

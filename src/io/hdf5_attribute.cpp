@@ -156,19 +156,9 @@ std::string read_string_attribute(const Handle& object, std::string_view name) {
   if (H5Tget_class(type.id()) != H5T_STRING || element_count(attr) != 1) {
     throw IoError("HDF5: attribute " + attr.where() + " is not a string");
   }
-  if (H5Tis_variable_str(type.id()) > 0) {
-    const Handle memory = utf8_string_type();
-    char* pointer = nullptr;
-    check(H5Aread(attr.id(), memory.id(), &pointer), "read attribute", attr.where());
-    std::string text = pointer != nullptr ? pointer : "";
-    H5free_memory(pointer);
-    return text;
-  }
-  const std::size_t size = H5Tget_size(type.id());
-  const Handle memory = utf8_fixed_string_type(size + 1);
-  std::string buffer(size + 1, '\0');
-  check(H5Aread(attr.id(), memory.id(), buffer.data()), "read attribute", attr.where());
-  return std::string(buffer.c_str());
+  return read_one_string(type, [&](hid_t memory, void* buffer) {
+    check(H5Aread(attr.id(), memory, buffer), "read attribute", attr.where());
+  });
 }
 
 }  // namespace dermasim::io::h5

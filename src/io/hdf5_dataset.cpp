@@ -197,21 +197,10 @@ std::string read_string_dataset(const Handle& dataset) {
   if (H5Tget_class(type.id()) != H5T_STRING || !shape(dataset).empty()) {
     throw IoError("HDF5: " + dataset.where() + " is not a scalar string");
   }
-  if (H5Tis_variable_str(type.id()) > 0) {
-    const Handle memory = utf8_string_type();
-    char* pointer = nullptr;
-    check(H5Dread(dataset.id(), memory.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer), "read",
+  return read_one_string(type, [&](hid_t memory, void* buffer) {
+    check(H5Dread(dataset.id(), memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer), "read",
           dataset.where());
-    std::string text = pointer != nullptr ? pointer : "";
-    H5free_memory(pointer);
-    return text;
-  }
-  const std::size_t size = H5Tget_size(type.id());
-  const Handle memory = utf8_fixed_string_type(size + 1);
-  std::string buffer(size + 1, '\0');
-  check(H5Dread(dataset.id(), memory.id(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), "read",
-        dataset.where());
-  return std::string(buffer.c_str());
+  });
 }
 
 }  // namespace dermasim::io::h5

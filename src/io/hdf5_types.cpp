@@ -21,4 +21,22 @@ Handle utf8_fixed_string_type(std::size_t bytes) {
   return utf8_string(bytes);
 }
 
+std::string read_one_string(const Handle& type,
+                            const std::function<void(hid_t memory_type, void* buffer)>& read) {
+  if (H5Tis_variable_str(type.id()) > 0) {
+    const Handle memory = utf8_string_type();
+    char* pointer = nullptr;
+    read(memory.id(), &pointer);
+    std::string text = pointer != nullptr ? pointer : "";
+    H5free_memory(pointer);
+    return text;
+  }
+  // One byte more than stored, so that a string filling its fixed size is still terminated.
+  const std::size_t size = H5Tget_size(type.id());
+  const Handle memory = utf8_fixed_string_type(size + 1);
+  std::string buffer(size + 1, '\0');
+  read(memory.id(), buffer.data());
+  return std::string(buffer.c_str());
+}
+
 }  // namespace dermasim::io::h5

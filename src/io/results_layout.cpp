@@ -31,6 +31,13 @@ std::string_view boundary_name(LateralBoundary boundary) {
 
 }  // namespace
 
+std::vector<std::int64_t> grid_shape(const Grid& grid) {
+  std::vector<std::int64_t> shape = {grid.nz()};
+  if (grid.dimensions() == 3) shape.push_back(grid.ny());
+  shape.push_back(grid.nx());
+  return shape;
+}
+
 void describe(const h5::Handle& dataset, std::string_view unit, std::string_view description) {
   h5::write_attribute(dataset, "units", unit);
   h5::write_attribute(dataset, "description", description);
@@ -47,9 +54,7 @@ void write_parameters_group(const h5::Handle& file, std::span<const ParameterVal
 void write_grid_group(const h5::Handle& file, const Grid& grid, const RowLabels& rows) {
   const h5::Handle group = h5::create_group(file, "grid");
   h5::write_attribute(group, "dimensions", std::int64_t{grid.dimensions()});
-  std::vector<std::int64_t> shape = {grid.nz()};
-  if (grid.dimensions() == 3) shape.push_back(grid.ny());
-  shape.push_back(grid.nx());
+  const std::vector<std::int64_t> shape = grid_shape(grid);
   h5::write_attribute(group, "shape", std::span<const std::int64_t>(shape));
   h5::write_attribute(group, "spacing_mm", grid.spacing());
   h5::write_attribute(group, "lateral_boundary", boundary_name(grid.lateral_boundary()));

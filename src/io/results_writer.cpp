@@ -4,7 +4,6 @@
 #include "dermasim/io/results_writer.hpp"
 
 #include <chrono>
-#include <ctime>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/version.hpp"
@@ -17,20 +16,12 @@
 #include "dermasim/io/metric_series.hpp"
 #include "dermasim/io/results_layout.hpp"
 #include "dermasim/io/snapshot_series.hpp"
+#include "dermasim/io/timestamp.hpp"
 #include "dermasim/io/xdmf.hpp"
 
 namespace dermasim::io {
 namespace fs = std::filesystem;
 namespace {
-
-std::string iso8601_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 // Static content is replaced when written again (a resumed run repeats the fresh run's calls).
 void remove_if_present(const h5::Handle& parent, std::string_view name) {
@@ -85,9 +76,12 @@ ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptio
   }
   // An overwritten output goes now, not at the end: after a crash the output path must not
   // hold a complete file from another run.
+  // A failure to remove it breaks that promise, so it stops the run here.
   std::error_code ec;
   fs::remove(s.out, ec);
+  if (ec) throw_os_error(s.out, "remove the output being overwritten", ec.value());
   fs::remove(xdmf_path(s.out), ec);
+  if (ec) throw_os_error(xdmf_path(s.out), "remove the sidecar being overwritten", ec.value());
   h5::write_attribute(s.file, kFileKindAttribute, kResultsFileKind);
   h5::write_attribute(s.file, "format_version", kResultsFormatVersion);
   h5::write_attribute(s.file, "dermasim_version", version());
@@ -215,7 +209,7 @@ void ResultsWriter::append_metrics(double time_days, std::span<const double> val
   state_->metrics.append(time_days, values);
 }
 
-void ResultsWriter::add_event(const EventRecord& event) {
+void ResultsWriter::add_event(const EventRow& event) {
   append_event(state_->events, event);
   ++state_->event_rows;
 }

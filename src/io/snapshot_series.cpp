@@ -18,10 +18,8 @@ namespace {
 constexpr std::string_view kTimes = "time_days";
 
 std::vector<std::size_t> snapshot_shape(const Grid& grid) {
-  if (grid.dimensions() == 3) {
-    return {std::size_t(grid.nz()), std::size_t(grid.ny()), std::size_t(grid.nx())};
-  }
-  return {std::size_t(grid.nz()), std::size_t(grid.nx())};
+  const std::vector<std::int64_t> shape = grid_shape(grid);
+  return {shape.begin(), shape.end()};
 }
 
 }  // namespace

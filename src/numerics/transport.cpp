@@ -3,8 +3,6 @@
 // first order in time anyway, see docs/numerics.md).
 #include "dermasim/numerics/transport.hpp"
 
-#include <algorithm>
-
 #include "dermasim/core/error.hpp"
 
 namespace dermasim {
@@ -22,12 +20,10 @@ TransportOperator::TransportOperator(const Grid& grid, std::vector<DiffusionSpec
 }
 
 void TransportOperator::advance(FieldSet& state, double /*t*/, double dt) {
-  last_substeps_ = 0;
   for (auto& group : chemotactic_) {
     std::vector<double*> densities;
     for (int f : group.fields) densities.push_back(state[f].data());
     group.solver->advance(densities, state[group.attractant].data(), dt);
-    last_substeps_ = std::max(last_substeps_, group.solver->last_substeps());
   }
   std::vector<DiffusionSolver*> solvers;
   std::vector<double*> fields;

@@ -104,8 +104,8 @@ model::SkinSpec read_skin(Reader& reader) {
   return s;
 }
 
-Simulation read_simulation(Reader& reader, const std::string& name) {
-  Simulation s;
+SimulationSettings read_simulation(Reader& reader, const std::string& name) {
+  SimulationSettings s;
   s.duration = reader.get("simulation.duration").number;
   s.seed = static_cast<std::uint64_t>(reader.get("simulation.seed").integer);
   s.snapshot_interval = reader.get("simulation.snapshots.every").number;
@@ -166,7 +166,7 @@ Scenario parse_scenario(std::string_view text, const std::string& source_name,
 Scenario load_scenario(const std::filesystem::path& file,
                        std::span<const std::string> set_overrides) {
   const std::string name = file.string();
-  return parse_scenario(read_scenario_text(name), name, set_overrides);
+  return parse_scenario(read_document_text(name), name, set_overrides);
 }
 
 std::string resolved_yaml(const Scenario& scenario) {

@@ -45,7 +45,13 @@ RunStore::RunStore(const SweepSpec& spec, const RunTable& table, const SweepOpti
   if (ec)
     throw IoError(options.out_dir.string() +
                   ": cannot create the output directory: " + ec.message());
-  if (spec.outputs.keep_fields) std::filesystem::create_directories(options.out_dir / "runs", ec);
+  if (spec.outputs.keep_fields) {
+    // Each run's kept results file goes here: a failure now would fail every run later.
+    std::filesystem::create_directories(options.out_dir / "runs", ec);
+    if (ec)
+      throw IoError((options.out_dir / "runs").string() +
+                    ": cannot create the directory for the kept results: " + ec.message());
+  }
   const std::vector<std::string> names = records_.value_names();
   std::vector<JournalRecord> existing;
   journal_ =

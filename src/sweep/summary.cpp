@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <span>
 #include <sstream>
 #include <string_view>
@@ -16,6 +15,7 @@
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
+#include "dermasim/io/timestamp.hpp"
 #include "dermasim/sim/replicate_stats.hpp"
 #include "dermasim/sweep/quantity.hpp"
 
@@ -24,15 +24,6 @@ namespace dermasim::sweep {
 namespace h5 = io::h5;
 
 namespace {
-
-std::string iso8601_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
 
 std::string cell(double v) {
   return std::isfinite(v) ? format_number(v) : std::string();
@@ -229,7 +220,7 @@ void write_summary_h5(const std::filesystem::path& file, const SweepSpec& spec,
     }
     const auto runs = static_cast<std::int64_t>(table.runs);
     h5::write_attribute(root, "dermasim_version", version());
-    h5::write_attribute(root, "created", iso8601_now());
+    h5::write_attribute(root, "created", io::iso8601_now());
     h5::write_attribute(root, "sweep_name", spec.name);
     h5::write_attribute(root, "design", to_string(table.design.kind));
     h5::write_attribute(root, "seed", static_cast<std::int64_t>(spec.seed));

@@ -42,6 +42,7 @@ NOT_RUN = [
     (r"bash scripts/run-sanitized-tests\.sh", "rebuilds with sanitizers and runs the suite"),
     (r"cmake (-S|--build|--install)", "builds or installs the project: what built this test"),
     (r"bash scripts/install-deps\.sh", "changes the system (apt-get); CI runs it before"),
+    (r"bash scripts/fuzz\.sh", "builds a fuzzer with clang and fuzzes; CTest label fuzz runs it"),
 ]
 PROGRAMS = {"dermasim", "cmake", "ctest", "bash", "cp", "mv", "mkdir", "ls", "cat", "mpirun",
             "srun", "cd", "export", "pvpython", "chromium", "/usr/bin/python3", "/usr/bin/time",

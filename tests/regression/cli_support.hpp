@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace dermasim::testing {
@@ -71,6 +73,25 @@ inline double wait_peak_memory(pid_t pid, int* exit_code) {
   wait4(pid, &status, 0, &usage);
   *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return 1024.0 * static_cast<double>(usage.ru_maxrss);
+}
+
+/// Waits until `path` exists (a file written atomically, so complete once it exists) while the
+/// child `pid` runs: an event of the run rather than a guess at its speed. False if the child
+/// ended first or `timeout` passed; the child is not reaped.
+inline bool wait_for_file(const std::filesystem::path& path, pid_t pid,
+                          std::chrono::seconds timeout = std::chrono::seconds(300)) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (std::filesystem::exists(path)) return true;
+    siginfo_t info{};
+    info.si_pid = 0;
+    if (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+        info.si_pid != 0) {
+      return std::filesystem::exists(path);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
 }
 
 /// Exit code of the child, or 128 + signal if a signal ended it.

@@ -36,12 +36,15 @@ TEST(RunCommand, OneAndTwoThreadsGiveBitwiseIdenticalResults) {
   fs::remove_all(dir);
 }
 
+// The signal is sent once the first weekly checkpoint exists: the run is then surely stepping
+// with its handler installed, however fast or busy the machine.
 TEST(RunCommand, SigintFinishesTheFileAsInterrupted) {
   const fs::path dir = scratch_directory("sigint");
   const fs::path out = dir / "out.h5";
-  const pid_t pid = spawn_dermasim({"run", preset("boxcar-standard.yaml").string(), "-o",
-                                    out.string(), "--quiet", "--threads", "1"});
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  const pid_t pid =
+      spawn_dermasim({"run", preset("boxcar-standard.yaml").string(), "-o", out.string(), "--quiet",
+                      "--threads", "1", "--checkpoint-every", "1 week"});
+  ASSERT_TRUE(wait_for_file(out.string() + ".checkpoint.h5", pid)) << "no checkpoint was written";
   kill(pid, SIGINT);
   EXPECT_EQ(wait_exit_code(pid), 128 + SIGINT);
   const auto info = run_command(dermasim("info '" + out.string() + "'"));
@@ -80,19 +83,18 @@ TEST(RunCommand, KilledRunsNeverLeaveAnIncompleteFileAtTheOutputPath) {
 TEST(RunCommand, InterruptedRunResumedFromItsCheckpointMatchesAnUninterruptedOne) {
   const fs::path dir = scratch_directory("resume");
   const std::string scenario = preset("ci/boxcar-standard-ci.yaml").string();
-  const auto start = std::chrono::steady_clock::now();
   const auto reference = run_command(dermasim("run '" + scenario + "' --threads 1 --quiet -o '" +
                                               (dir / "reference.h5").string() + "'"));
   ASSERT_EQ(reference.exit_code, 0) << reference.output;
-  const auto duration = std::chrono::steady_clock::now() - start;
 
   const fs::path out = dir / "resumed.h5";
   const pid_t pid = spawn_dermasim({"run", scenario, "--threads", "1", "--quiet", "-o",
                                     out.string(), "--checkpoint-every", "1 week"});
-  std::this_thread::sleep_for(duration / 2);  // half way, whatever the machine's speed
+  // Interrupted once its first checkpoint exists, whatever the machine's speed.
+  const fs::path checkpoint = out.string() + ".checkpoint.h5";
+  ASSERT_TRUE(wait_for_file(checkpoint, pid)) << "no checkpoint was written";
   kill(pid, SIGINT);
   ASSERT_EQ(wait_exit_code(pid), 128 + SIGINT);
-  const fs::path checkpoint = out.string() + ".checkpoint.h5";
   ASSERT_TRUE(fs::exists(checkpoint));
   const auto resumed =
       run_command(dermasim("run --resume '" + checkpoint.string() + "' --threads 1 --quiet"));

@@ -17,8 +17,8 @@ inline constexpr std::size_t kEventTextBytes = 31;
 /// Creates an empty events table called `name` under `parent`, with units and description.
 h5::Handle create_event_table(const h5::Handle& parent, std::string_view name);
 /// Appends one row. Throws Error when kind or device is longer than kEventTextBytes.
-void append_event(const h5::Handle& table, const EventRecord& event);
+void append_event(const h5::Handle& table, const EventRow& event);
 /// Every row of the table `name` under `parent`.
-std::vector<EventRecord> read_events(const h5::Handle& parent, std::string_view name);
+std::vector<EventRow> read_events(const h5::Handle& parent, std::string_view name);
 
 }  // namespace dermasim::io

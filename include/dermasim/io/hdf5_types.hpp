@@ -5,6 +5,8 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <functional>
+#include <string>
 
 #include "dermasim/io/hdf5_handle.hpp"
 
@@ -37,5 +39,12 @@ struct TypeOf<std::int64_t> {
 Handle utf8_string_type();
 /// Fixed-size (`bytes` including the terminating null), UTF-8, null-terminated string type.
 Handle utf8_fixed_string_type(std::size_t bytes);
+
+/// Decodes one stored string of file type `type` (variable-length or fixed-size), reading it
+/// through `read(memory_type, buffer)`, i.e. H5Aread for an attribute or H5Dread for a scalar
+/// dataset; `read` checks its own status. Attributes and datasets share this so that both
+/// kinds of string are decoded alike.
+std::string read_one_string(const Handle& type,
+                            const std::function<void(hid_t memory_type, void* buffer)>& read);
 
 }  // namespace dermasim::io::h5

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "dermasim/core/grid.hpp"
 #include "dermasim/io/hdf5_handle.hpp"
@@ -16,6 +17,10 @@ inline constexpr std::string_view kResultsFileKind = "dermasim results";
 inline constexpr std::string_view kCheckpointFileKind = "dermasim checkpoint";
 /// Bumped when the layout changes incompatibly.
 inline constexpr std::int64_t kResultsFormatVersion = 1;
+
+/// The HDF5 dimensions of one field on `grid`, slowest-varying first: (nz, nx) in 2D,
+/// (nz, ny, nx) in 3D. Snapshots, checkpoints and /grid/shape all use it, so they agree.
+std::vector<std::int64_t> grid_shape(const Grid& grid);
 
 /// Writes the "units" and "description" attributes every dataset carries.
 void describe(const h5::Handle& dataset, std::string_view unit, std::string_view description);

@@ -36,7 +36,7 @@ struct ResultsOverview {
 
   std::vector<SeriesSummary> fields;  ///< name and unit; samples = snapshots
   std::vector<double> snapshot_times_days;
-  std::vector<EventRecord> events;
+  std::vector<EventRow> events;
   std::vector<SeriesSummary> metrics;
   std::vector<double> metric_times_days;
   std::vector<std::pair<std::string, std::string>> summary;  ///< attribute name, value text

@@ -57,7 +57,7 @@ struct MetricInfo {
 };
 
 /// One row of the /events table.
-struct EventRecord {
+struct EventRow {
   double time_days = 0.0;
   std::string kind;    ///< "session" | "maintenance" (at most 31 bytes)
   std::string device;  ///< "pen", "roller", ... (at most 31 bytes)
@@ -138,7 +138,7 @@ class ResultsWriter {
   /// snapshot or flush().
   void append_metrics(double time_days, std::span<const double> values);
   /// Appends a row to /events (written immediately).
-  void add_event(const EventRecord& event);
+  void add_event(const EventRow& event);
   /// One field snapshot (float32) of every field of `fields`; the first snapshot fixes the
   /// field list and grid. Times must not decrease. Ends with flush().
   void append_snapshot(double time_days, const FieldSet& fields);

@@ -27,8 +27,6 @@ class TransportOperator : public Operator {
   TransportOperator(const Grid& grid, std::vector<DiffusionSpec> diffusion,
                     std::vector<ChemotaxisSpec> chemotaxis);
   void advance(FieldSet& state, double t, double dt) override;
-  /// Largest number of chemotaxis sub-steps in the last advance().
-  int last_substeps() const { return last_substeps_; }
 
  private:
   struct DiffusingField {
@@ -42,7 +40,6 @@ class TransportOperator : public Operator {
   };
   std::vector<DiffusingField> diffusing_;
   std::vector<ChemotacticGroup> chemotactic_;
-  int last_substeps_ = 0;
 };
 
 }  // namespace dermasim

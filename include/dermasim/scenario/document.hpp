@@ -1,8 +1,9 @@
-// A scenario document as a small tree of scalars, mappings and sequences, each node carrying
-// the place it came from (FILE:LINE:COL, or "--set" for command-line overrides). It is built
-// from yaml-cpp's tree once, catching what yaml-cpp lets through: duplicate keys, runaway alias
-// expansion, excessive nesting, several documents in one file. The scenario loader reads only
-// this tree, so file and --set values are checked by the same code.
+// A YAML document (a scenario, a sweep file) as a small tree of scalars, mappings and
+// sequences, each node carrying the place it came from (FILE:LINE:COL, or "--set" for
+// command-line overrides). It is built from yaml-cpp's tree once, catching what yaml-cpp lets
+// through: duplicate keys, runaway alias expansion, excessive nesting, several documents in one
+// file, text that is not UTF-8. The scenario loader and the sweep parser read only this tree, so
+// both kinds of file, and --set values, are checked by the same code.
 #pragma once
 #include <string>
 #include <string_view>
@@ -38,22 +39,43 @@ struct Node::Entry {
   Node value;
 };
 
+/// What kind of file a document is, for the wording of the checks every document gets.
+struct DocumentKind {
+  std::string_view noun;         ///< "scenario": "a scenario is one document"
+  std::string_view example_key;  ///< what an empty file is told to start with
+  std::string_view root_keys;    ///< what the root mapping holds, for "not a list"
+};
+inline constexpr DocumentKind kScenarioDocument{"scenario", "name: my-run",
+                                                "name:, domain:, skin:, ..."};
+inline constexpr DocumentKind kSweepDocument{"sweep", "base: scenario.yaml",
+                                             "base:, vary:, design:, outputs:, ..."};
+
 /// Limits that keep a hostile file from exhausting memory or stack.
-inline constexpr std::size_t kMaxScenarioBytes = 1 << 20;
+inline constexpr std::size_t kMaxDocumentBytes = 1 << 20;
 inline constexpr int kMaxNesting = 32;
 inline constexpr std::size_t kMaxNodes = 20000;
 
-/// Reads a scenario file as text. Throws InputError "FILE: ..." when it cannot be read, is
-/// larger than 1 MiB, is empty (nothing but blanks and comments) or is not UTF-8 text.
-std::string read_scenario_text(const std::string& file_name);
+/// Reads a document file as text. Throws InputError "FILE: ..." when it cannot be read or is
+/// larger than kMaxDocumentBytes (1 MiB).
+std::string read_document_text(const std::string& file_name,
+                               const DocumentKind& kind = kScenarioDocument);
 
-/// Checks `text` is non-empty UTF-8 without NUL bytes (InputError naming line and column).
-void check_text(std::string_view text, const std::string& source_name);
+/// Checks `text` is UTF-8 without control bytes (other than tab, CR, LF) and without tabs in
+/// the indentation (InputError naming line and column).
+void check_text(std::string_view text, const std::string& source_name,
+                const DocumentKind& kind = kScenarioDocument);
 
-/// Parses YAML text into a tree whose locations name `source_name`. Throws InputError for
-/// malformed YAML, duplicate keys, non-string keys, anchors expanding beyond kMaxNodes, nesting
-/// beyond kMaxNesting, or more than one document.
-Node parse_document(std::string_view text, const std::string& source_name);
+/// Parses YAML text into a tree whose locations name `source_name`; the root must be a
+/// mapping. Throws InputError for text over kMaxDocumentBytes or failing check_text, an empty
+/// document, malformed YAML, duplicate keys, non-string keys, anchors expanding beyond
+/// kMaxNodes, nesting beyond kMaxNesting, or more than one document.
+Node parse_document(std::string_view text, const std::string& source_name,
+                    const DocumentKind& kind = kScenarioDocument);
+
+/// The tree as block YAML that parses back to the same tree (locations aside): "key: value"
+/// lines indented by two spaces, "- item" for lists, scalars quoted only where YAML needs it.
+/// A sweep's inline base scenario is handed to the scenario loader this way.
+std::string to_yaml(const Node& root);
 
 /// Applies one `KEY.PATH=VALUE` override to `root` (creating sections as needed and replacing
 /// whatever was there). The value is YAML (a scalar such as `2 mm`, or a flow mapping such as

@@ -5,8 +5,8 @@
 //   auto s = dermasim::scenario::load_scenario("boxcar.yaml", overrides);  // may throw
 //   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
 //   ... s.domain, s.skin, s.scar, s.events, s.simulation, s.parameters ...
-//   results.write_string("/scenario", s.source_text);
-//   results.write_string("/scenario_resolved", resolved_yaml(s));
+//   writer.write_scenario(s.source_text, s.resolved);  // io::ResultsWriter: /scenario and
+//                                                      // /scenario_resolved
 //
 // Everything is checked before a simulation starts: YAML syntax, unknown and duplicate keys,
 // types, units, ranges, allowed values, the treatment schedule and grid divisibility. Whether
@@ -49,7 +49,7 @@ struct Domain {
 /// How long and how to run. For sim::RunConfig: step_tolerance is StepControlSettings::rtol,
 /// max_step is dt_max, snapshots_around_sessions sets OutputSchedule::snapshot_before_session
 /// and post_session_snapshot (2 days).
-struct Simulation {
+struct SimulationSettings {
   double duration = 365.25;               ///< days
   std::uint64_t seed = 42;                ///< puncture pattern seed
   double snapshot_interval = 7.0;         ///< days
@@ -72,7 +72,7 @@ struct Scenario {
   model::ScarSpec scar;
   protocol::TreatmentPlan treatment;    ///< the plan as written (course-wide settings, sessions)
   std::vector<protocol::Event> events;  ///< sessions and maintenance, sorted by time, resolved
-  Simulation simulation;
+  SimulationSettings simulation;
   model::ParameterSet parameters;  ///< registry defaults with `parameters:` overrides applied
 
   /// Advisory messages ("FILE:LINE:COL: key: ..."), printed by the CLI as "warning: ...".

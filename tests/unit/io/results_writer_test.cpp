@@ -74,7 +74,7 @@ TEST(ResultsWriter, WritesMetricsEventsSummaryParametersAndGrid) {
   const std::vector<double> values = h5::read_all<double>(improvement);
   EXPECT_DOUBLE_EQ(values[4], testing::improvement_at(4.0));
 
-  const std::vector<EventRecord> events = read_events(file, "events");
+  const std::vector<EventRow> events = read_events(file, "events");
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[1].kind, "session");
   EXPECT_EQ(events[1].device, "pen");

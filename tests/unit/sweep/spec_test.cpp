@@ -161,5 +161,43 @@ TEST(SweepSpec, TheModelsMetricListChecksNamesAndGivesUnits) {
   EXPECT_EQ(s.outputs.columns()[0].units, "mm");
 }
 
+// The sweep parser reads the scenario front end's tree, so a sweep file gets its checks too.
+TEST(SweepSpec, SharesTheScenarioFrontEndsChecks) {
+  EXPECT_EQ(error_of("base: {a: 1}\nvary: {a.b: [1]}\nvary: {c.d: [2]}\n"),
+            "s.yaml:3:1: vary: duplicate key (first given at line 2); give each key once");
+  EXPECT_EQ(error_of("base: {a: 1}\nvary:\n  a.b: [1]\n  a.b: [2]\n"),
+            "s.yaml:4:3: vary.a.b: duplicate key (first given at line 3); give each key once");
+  EXPECT_EQ(error_of("base: {a: 1}\nname: caf\xe9\n"),
+            "s.yaml:2:10: not a text file: byte 0xE9 is not UTF-8 text; a sweep is a YAML text "
+            "file");
+  EXPECT_EQ(error_of("base: {a: 1}\n\tvary: {a.b: [1]}\n"),
+            "s.yaml:2:1: a tab in the indentation; YAML indents with spaces only");
+  EXPECT_EQ(error_of("# nothing but a comment\n"),
+            "s.yaml: the file is empty; a sweep needs at least one key, e.g. 'base: "
+            "scenario.yaml'");
+  EXPECT_EQ(error_of("- base\n- vary\n"),
+            "s.yaml:1:1: a sweep is a mapping of keys (base:, vary:, design:, outputs:, ...), not "
+            "a list");
+  EXPECT_EQ(error_of("base: {a: 1}\n---\nbase: {a: 2}\n"),
+            "s.yaml:2:1: a second YAML document ('---'); a sweep is one document");
+  EXPECT_EQ(error_of("base: {a: 1}\ndescription: \"" + std::string(1 << 20, 'x') + "\"\n"),
+            "s.yaml: too large for a sweep file; the limit is 1 MiB");
+  std::string deep = "base: ";
+  deep += std::string(40, '[') + std::string(40, ']');
+  EXPECT_NE(error_of(deep + "\n").find("nested more than 32 levels deep"), std::string::npos);
+}
+
+TEST(SweepSpec, AnInlineBaseIsHandedOnAsBlockYamlThatReadsBackTheSame) {
+  const SweepSpec s = parse_sweep(
+      "base: {name: 'a: b', tags: [x, '', ~], empty: {}, list: [], n: null, q: \"#1\", "
+      "deep: {k: [{a: 1, b: [2, 3]}, '- x']}}\nvary: {a.b: [1, 2]}\ndesign: grid\n"
+      "outputs: {metrics: [m]}\n",
+      "s.yaml");
+  EXPECT_EQ(s.base_text,
+            "name: \"a: b\"\ntags:\n  - x\n  - \"\"\n  - ~\nempty: {}\nlist: []\nn: ~\n"
+            "q: \"#1\"\ndeep:\n  k:\n    - a: 1\n      b:\n        - 2\n        - 3\n"
+            "    - \"- x\"\n");
+}
+
 }  // namespace
 }  // namespace dermasim::sweep
