@@ -4,6 +4,8 @@
 // Columns of every (I - dt A_axis) sum to one, so the total is conserved to round-off.
 #include "dermasim/numerics/diffusion.hpp"
 
+#include <omp.h>
+
 #include <algorithm>
 
 #include "dermasim/core/error.hpp"
@@ -11,10 +13,10 @@
 namespace dermasim {
 namespace {
 
-// Rows handed to one x-sweep bundle: enough independent recurrences to hide FMA latency, and no
-// more rows than L1 has ways: rows lie a (often power-of-two) row length apart, so they map to
-// the same L1 sets; 16 rows thrash an 8-way L1 (measured: 6x slower at nx = 1024).
-constexpr std::size_t kRowsPerBundle = 8;
+// Rows handed to one x-sweep bundle: the tridiagonal solver copies them side by side into a
+// buffer of 16 lanes (one row at a time, so rows a power of two apart do not fight over L1 sets)
+// and solves them as vectors.
+constexpr std::size_t kRowsPerBundle = 16;
 // A z-sweep bundle (contiguous columns, so the sweep vectorises across them) is sized to keep
 // its forward and backward passes inside a 256 KiB share of L2.
 constexpr std::size_t kBundleBytes = 256 * 1024;
@@ -125,6 +127,26 @@ void DiffusionSolver::sweep_z(double* u, std::size_t unit) const {
   z_factor_.solve(u + first, static_cast<std::ptrdiff_t>(grid_.stride_z()), count, 1);
 }
 
+void DiffusionSolver::sweep_fused(double* u) const {
+  // Plane by plane (one z row, nx * ny cells, which stays in L2): the x- and y-sweeps of the
+  // plane, then its step of the z elimination against the plane above, still in cache. The
+  // z back substitution is the second and last pass over the field.
+  const std::size_t nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
+  const std::size_t plane = grid_.cells_per_row();
+  for (std::size_t k = 0; k < nz; ++k) {
+    double* p = u + k * plane;
+    if (nx > 1) {
+      const TridiagonalFactor& x = x_factors_[x_factor_of_row_[k]];
+      x.solve(p, 1, ny, static_cast<std::ptrdiff_t>(nx));
+    }
+    if (ny > 1) y_factors_[x_factor_of_row_[k]].solve(p, static_cast<std::ptrdiff_t>(nx), nx, 1);
+    if (nz > 1) z_factor_.forward_row(k, p, p - (k > 0 ? plane : 0), plane);
+  }
+  for (std::size_t k = nz - 1; nz > 1 && k-- > 0;) {
+    z_factor_.backward_row(k, u + k * plane, u + (k + 1) * plane, plane);
+  }
+}
+
 void DiffusionSolver::advance(std::span<DiffusionSolver* const> solvers,
                               std::span<double* const> fields, double dt) {
   DERMASIM_ASSERT(solvers.size() == fields.size());
@@ -144,21 +166,36 @@ void DiffusionSolver::advance(std::span<DiffusionSolver* const> solvers,
   }
   if (active.empty()) return;
   const std::size_t count = active.size();
-  // Work unit w of a sweep is unit w % units of field w / units: fixed, so the results do not
-  // depend on the number of threads. The implicit barrier after each loop orders the axes.
-  const auto sweep_all = [&](std::size_t units, auto sweep) {
-    const std::size_t total = count * units;
-#pragma omp for schedule(static)
-    for (std::size_t w = 0; w < total; ++w) sweep(*active[w / units], data[w / units], w % units);
-  };
 #pragma omp parallel
   {
-    sweep_all(active.front()->x_units(),
-              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_x(u, w); });
-    sweep_all(active.front()->y_units(),
-              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_y(u, w); });
-    sweep_all(active.front()->z_units(),
-              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_z(u, w); });
+    // Fields that divide evenly among the threads are swept whole, one field per thread at a
+    // time (two passes over memory instead of three, see sweep_fused); the rest share each
+    // sweep among all threads. Both do the same arithmetic on every cell, so which fields go
+    // which way (it depends on the thread count) cannot change a bit of the result.
+    const std::size_t threads = omp_get_num_threads();
+    const std::size_t whole = count / threads * threads;
+#pragma omp for schedule(static) nowait
+    for (std::size_t n = 0; n < whole; ++n) active[n]->sweep_fused(data[n]);
+    // Work unit w of a shared sweep is unit w % units of field whole + w / units: fixed, so the
+    // results do not depend on the number of threads. The implicit barrier after each loop
+    // orders the axes.
+    const auto sweep_all = [&](std::size_t units, auto sweep) {
+      const std::size_t total = (count - whole) * units;
+#pragma omp for schedule(static)
+      for (std::size_t w = 0; w < total; ++w) {
+        const std::size_t n = whole + w / units;
+        sweep(*active[n], data[n], w % units);
+      }
+    };
+    if (whole < count) {
+      const DiffusionSolver& first = *active[whole];
+      sweep_all(first.x_units(),
+                [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_x(u, w); });
+      sweep_all(first.y_units(),
+                [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_y(u, w); });
+      sweep_all(first.z_units(),
+                [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_z(u, w); });
+    }
   }
 }
 

@@ -36,6 +36,8 @@ class DiffusionSolver {
   void sweep_x(double* u, std::size_t unit) const;
   void sweep_y(double* u, std::size_t unit) const;
   void sweep_z(double* u, std::size_t unit) const;
+  // All three sweeps of the whole field by the calling thread.
+  void sweep_fused(double* u) const;
   const Grid& grid_;
   std::vector<double> diffusivity_;
   double factored_dt_ = -1.0;
