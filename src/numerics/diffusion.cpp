@@ -127,20 +127,55 @@ void DiffusionSolver::sweep_z(double* u, std::size_t unit) const {
   z_factor_.solve(u + first, static_cast<std::ptrdiff_t>(grid_.stride_z()), count, 1);
 }
 
-void DiffusionSolver::sweep_fused(double* u) const {
-  // Plane by plane (one z row, nx * ny cells, which stays in L2): the x- and y-sweeps of the
-  // plane, then its step of the z elimination against the plane above, still in cache. The
-  // z back substitution is the second and last pass over the field.
-  const std::size_t nx = grid_.nx(), ny = grid_.ny(), nz = grid_.nz();
-  const std::size_t plane = grid_.cells_per_row();
-  for (std::size_t k = 0; k < nz; ++k) {
-    double* p = u + k * plane;
-    if (nx > 1) {
-      const TridiagonalFactor& x = x_factors_[x_factor_of_row_[k]];
-      x.solve(p, 1, ny, static_cast<std::ptrdiff_t>(nx));
+void DiffusionSolver::sweep_plane(double* p, const double* above, std::size_t k) const {
+  const std::size_t nx = grid_.nx(), ny = grid_.ny();
+  const TridiagonalFactor& x = x_factors_[x_factor_of_row_[k]];
+  const TridiagonalFactor& y = y_factors_[x_factor_of_row_[k]];
+  const bool z = grid_.nz() > 1;
+  if (y.periodic()) {
+    if (nx > 1) x.solve(p, 1, ny, static_cast<std::ptrdiff_t>(nx));
+    y.solve(p, static_cast<std::ptrdiff_t>(nx), nx, 1);
+    if (z) z_factor_.forward_row(k, p, above, grid_.cells_per_row());
+    return;
+  }
+  // Each bundle of rows is x-solved and at once taken through the y elimination while it is
+  // in L1; the y back substitution then hands each row to the z elimination once the row
+  // below no longer needs it.
+  for (std::size_t first = 0; first < ny; first += kRowsPerBundle) {
+    const std::size_t count = std::min(kRowsPerBundle, ny - first);
+    if (nx > 1) x.solve(p + first * nx, 1, count, static_cast<std::ptrdiff_t>(nx));
+    for (std::size_t j = first; j < first + count; ++j) {
+      y.forward_row(j, p + j * nx, p + (j > 0 ? j - 1 : 0) * nx, nx);
     }
-    if (ny > 1) y_factors_[x_factor_of_row_[k]].solve(p, static_cast<std::ptrdiff_t>(nx), nx, 1);
-    if (nz > 1) z_factor_.forward_row(k, p, p - (k > 0 ? plane : 0), plane);
+  }
+  const auto eliminate_z = [&](std::size_t j) {
+    if (z) z_factor_.forward_row(k, p + j * nx, above + j * nx, nx);
+  };
+  for (std::size_t j = ny - 1; j-- > 0;) {
+    y.backward_row(j, p + j * nx, p + (j + 1) * nx, nx);
+    eliminate_z(j + 1);
+  }
+  eliminate_z(0);
+}
+
+void DiffusionSolver::sweep_fused(double* u) const {
+  // One pass down the field does the x- and y-sweeps and the z elimination, a plane (or in 2D
+  // a bundle of rows) at a time while it is in cache; the z back substitution is the second
+  // and last pass over memory. The operations on each cell are those of the separate sweeps.
+  const std::size_t nz = grid_.nz(), plane = grid_.cells_per_row();
+  if (grid_.ny() > 1) {
+    for (std::size_t k = 0; k < nz; ++k) {
+      double* p = u + k * plane;
+      sweep_plane(p, k > 0 ? p - plane : p, k);
+    }
+  } else {
+    for (std::size_t unit = 0; unit < x_units() || (unit == 0 && nz > 1); ++unit) {
+      if (grid_.nx() > 1) sweep_x(u, unit);
+      const std::size_t end = std::min(nz, (unit + 1) * kRowsPerBundle);
+      for (std::size_t k = unit * kRowsPerBundle; nz > 1 && k < end; ++k) {
+        z_factor_.forward_row(k, u + k * plane, u + (k > 0 ? k - 1 : 0) * plane, plane);
+      }
+    }
   }
   for (std::size_t k = nz - 1; nz > 1 && k-- > 0;) {
     z_factor_.backward_row(k, u + k * plane, u + (k + 1) * plane, plane);

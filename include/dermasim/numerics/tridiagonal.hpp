@@ -20,6 +20,7 @@ class TridiagonalFactor {
   void factor(std::span<const double> lower, std::span<const double> diag,
               std::span<const double> upper, bool periodic);
   std::size_t size() const { return inv_pivot_.size(); }
+  bool periodic() const { return periodic_; }
 
   /// Solves A u = rhs in place for `lines` right-hand sides laid out as described above.
   void solve(double* base, std::ptrdiff_t along_stride, std::size_t lines,
