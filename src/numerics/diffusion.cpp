@@ -17,6 +17,7 @@ namespace {
 // buffer of 16 lanes (one row at a time, so rows a power of two apart do not fight over L1 sets)
 // and solves them as vectors.
 constexpr std::size_t kRowsPerBundle = 16;
+constexpr std::size_t kDoublesPerLine = 64 / sizeof(double);
 // A z-sweep bundle (contiguous columns, so the sweep vectorises across them) is sized to keep
 // its forward and backward passes inside a 256 KiB share of L2.
 constexpr std::size_t kBundleBytes = 256 * 1024;
@@ -141,8 +142,14 @@ void DiffusionSolver::sweep_plane(double* p, const double* above, std::size_t k)
   // Each bundle of rows is x-solved and at once taken through the y elimination while it is
   // in L1; the y back substitution then hands each row to the z elimination once the row
   // below no longer needs it.
+  // The same rows of the next plane are requested meanwhile: the x copy of a bundle is the
+  // first touch of its memory, and the hardware prefetcher alone leaves it waiting.
+  const bool next = k + 1 < static_cast<std::size_t>(grid_.nz());
   for (std::size_t first = 0; first < ny; first += kRowsPerBundle) {
     const std::size_t count = std::min(kRowsPerBundle, ny - first);
+    for (std::size_t c = 0; next && c < count * nx; c += kDoublesPerLine) {
+      __builtin_prefetch(p + grid_.cells_per_row() + first * nx + c, 1);
+    }
     if (nx > 1) x.solve(p + first * nx, 1, count, static_cast<std::ptrdiff_t>(nx));
     for (std::size_t j = first; j < first + count; ++j) {
       y.forward_row(j, p + j * nx, p + (j > 0 ? j - 1 : 0) * nx, nx);
