@@ -176,7 +176,8 @@ void DiffusionSolver::sweep_fused(double* u) const {
       sweep_plane(p, k > 0 ? p - plane : p, k);
     }
   } else {
-    for (std::size_t unit = 0; unit < x_units() || (unit == 0 && nz > 1); ++unit) {
+    const std::size_t units = (nz + kRowsPerBundle - 1) / kRowsPerBundle;  // rows are planes
+    for (std::size_t unit = 0; unit < units; ++unit) {
       if (grid_.nx() > 1) sweep_x(u, unit);
       const std::size_t end = std::min(nz, (unit + 1) * kRowsPerBundle);
       for (std::size_t k = unit * kRowsPerBundle; nz > 1 && k < end; ++k) {

@@ -76,9 +76,10 @@ TEST(Diffusion, RejectsWrongCoefficientCount) {
 // One thread sweeps a field whole (all axes a plane at a time); with more threads than fields
 // the sweeps are shared out axis by axis. Both must give the same bits on every grid shape.
 TEST(Diffusion, WholeFieldAndSharedSweepsAgreeBitwise) {
-  const Grid grids[] = {Grid(3, 37, 23, 19, 0.02),
-                        Grid(3, 37, 23, 19, 0.02, LateralBoundary::kPeriodic),
-                        Grid(2, 37, 1, 40, 0.02), Grid(3, 1, 9, 7, 0.02), Grid(3, 9, 1, 7, 0.02)};
+  const Grid grids[] = {
+      Grid(3, 37, 23, 19, 0.02), Grid(3, 37, 23, 19, 0.02, LateralBoundary::kPeriodic),
+      Grid(2, 37, 1, 40, 0.02),  Grid(3, 1, 9, 7, 0.02),
+      Grid(3, 9, 1, 7, 0.02),    Grid(2, 1, 1, 40, 0.02)};
   const int threads = omp_get_max_threads();
   for (const Grid& g : grids) {
     std::vector<double> D(g.nz());
