@@ -14,8 +14,8 @@ namespace dermasim {
 namespace {
 
 // Rows handed to one x-sweep bundle: the tridiagonal solver copies them side by side into a
-// buffer of 16 lanes (one row at a time, so rows a power of two apart do not fight over L1 sets)
-// and solves them as vectors.
+// buffer of 16 lanes, reading four rows at a time (rows a power of two apart map to the same L1
+// sets; four stay within an 8-way L1), and solves them as vectors.
 constexpr std::size_t kRowsPerBundle = 16;
 constexpr std::size_t kDoublesPerLine = 64 / sizeof(double);
 // A z-sweep bundle (contiguous columns, so the sweep vectorises across them) is sized to keep
@@ -141,9 +141,8 @@ void DiffusionSolver::sweep_plane(double* p, const double* above, std::size_t k)
   }
   // Each bundle of rows is x-solved and at once taken through the y elimination while it is
   // in L1; the y back substitution then hands each row to the z elimination once the row
-  // below no longer needs it.
-  // The same rows of the next plane are requested meanwhile: the x copy of a bundle is the
-  // first touch of its memory, and the hardware prefetcher alone leaves it waiting.
+  // below no longer needs it. The same rows of the next plane are requested meanwhile: the x
+  // copy of a bundle is the first touch of its memory and otherwise waits for it.
   const bool next = k + 1 < static_cast<std::size_t>(grid_.nz());
   for (std::size_t first = 0; first < ny; first += kRowsPerBundle) {
     const std::size_t count = std::min(kRowsPerBundle, ny - first);
