@@ -4,6 +4,8 @@
 // Columns of every (I - dt A_axis) sum to one, so the total is conserved to round-off.
 #include "dermasim/numerics/diffusion.hpp"
 
+#include <omp.h>
+
 #include <algorithm>
 
 #include "dermasim/core/error.hpp"
@@ -11,10 +13,11 @@
 namespace dermasim {
 namespace {
 
-// Rows handed to one x-sweep bundle: enough independent recurrences to hide FMA latency, and no
-// more rows than L1 has ways: rows lie a (often power-of-two) row length apart, so they map to
-// the same L1 sets; 16 rows thrash an 8-way L1 (measured: 6x slower at nx = 1024).
-constexpr std::size_t kRowsPerBundle = 8;
+// Rows handed to one x-sweep bundle: the tridiagonal solver copies them side by side into a
+// buffer of 16 lanes, reading four rows at a time (rows a power of two apart map to the same L1
+// sets; four stay within an 8-way L1), and solves them as vectors.
+constexpr std::size_t kRowsPerBundle = 16;
+constexpr std::size_t kDoublesPerLine = 64 / sizeof(double);
 // A z-sweep bundle (contiguous columns, so the sweep vectorises across them) is sized to keep
 // its forward and backward passes inside a 256 KiB share of L2.
 constexpr std::size_t kBundleBytes = 256 * 1024;
@@ -125,6 +128,67 @@ void DiffusionSolver::sweep_z(double* u, std::size_t unit) const {
   z_factor_.solve(u + first, static_cast<std::ptrdiff_t>(grid_.stride_z()), count, 1);
 }
 
+void DiffusionSolver::sweep_plane(double* p, const double* above, std::size_t k) const {
+  const std::size_t nx = grid_.nx(), ny = grid_.ny();
+  const TridiagonalFactor& x = x_factors_[x_factor_of_row_[k]];
+  const TridiagonalFactor& y = y_factors_[x_factor_of_row_[k]];
+  const bool z = grid_.nz() > 1;
+  if (y.periodic()) {
+    if (nx > 1) x.solve(p, 1, ny, static_cast<std::ptrdiff_t>(nx));
+    y.solve(p, static_cast<std::ptrdiff_t>(nx), nx, 1);
+    if (z) z_factor_.forward_row(k, p, above, grid_.cells_per_row());
+    return;
+  }
+  // Each bundle of rows is x-solved and at once taken through the y elimination while it is
+  // in L1; the y back substitution then hands each row to the z elimination once the row
+  // below no longer needs it. The same rows of the next plane are requested meanwhile: the x
+  // copy of a bundle is the first touch of its memory and otherwise waits for it.
+  const bool next = k + 1 < static_cast<std::size_t>(grid_.nz());
+  for (std::size_t first = 0; first < ny; first += kRowsPerBundle) {
+    const std::size_t count = std::min(kRowsPerBundle, ny - first);
+    for (std::size_t c = 0; next && c < count * nx; c += kDoublesPerLine) {
+      __builtin_prefetch(p + grid_.cells_per_row() + first * nx + c, 1);
+    }
+    if (nx > 1) x.solve(p + first * nx, 1, count, static_cast<std::ptrdiff_t>(nx));
+    for (std::size_t j = first; j < first + count; ++j) {
+      y.forward_row(j, p + j * nx, p + (j > 0 ? j - 1 : 0) * nx, nx);
+    }
+  }
+  const auto eliminate_z = [&](std::size_t j) {
+    if (z) z_factor_.forward_row(k, p + j * nx, above + j * nx, nx);
+  };
+  for (std::size_t j = ny - 1; j-- > 0;) {
+    y.backward_row(j, p + j * nx, p + (j + 1) * nx, nx);
+    eliminate_z(j + 1);
+  }
+  eliminate_z(0);
+}
+
+void DiffusionSolver::sweep_fused(double* u) const {
+  // One pass down the field does the x- and y-sweeps and the z elimination, a plane (or in 2D
+  // a bundle of rows) at a time while it is in cache; the z back substitution is the second
+  // and last pass over memory. The operations on each cell are those of the separate sweeps.
+  const std::size_t nz = grid_.nz(), plane = grid_.cells_per_row();
+  if (grid_.ny() > 1) {
+    for (std::size_t k = 0; k < nz; ++k) {
+      double* p = u + k * plane;
+      sweep_plane(p, k > 0 ? p - plane : p, k);
+    }
+  } else {
+    const std::size_t units = (nz + kRowsPerBundle - 1) / kRowsPerBundle;  // rows are planes
+    for (std::size_t unit = 0; unit < units; ++unit) {
+      if (grid_.nx() > 1) sweep_x(u, unit);
+      const std::size_t end = std::min(nz, (unit + 1) * kRowsPerBundle);
+      for (std::size_t k = unit * kRowsPerBundle; nz > 1 && k < end; ++k) {
+        z_factor_.forward_row(k, u + k * plane, u + (k > 0 ? k - 1 : 0) * plane, plane);
+      }
+    }
+  }
+  for (std::size_t k = nz - 1; nz > 1 && k-- > 0;) {
+    z_factor_.backward_row(k, u + k * plane, u + (k + 1) * plane, plane);
+  }
+}
+
 void DiffusionSolver::advance(std::span<DiffusionSolver* const> solvers,
                               std::span<double* const> fields, double dt) {
   DERMASIM_ASSERT(solvers.size() == fields.size());
@@ -144,21 +208,36 @@ void DiffusionSolver::advance(std::span<DiffusionSolver* const> solvers,
   }
   if (active.empty()) return;
   const std::size_t count = active.size();
-  // Work unit w of a sweep is unit w % units of field w / units: fixed, so the results do not
-  // depend on the number of threads. The implicit barrier after each loop orders the axes.
-  const auto sweep_all = [&](std::size_t units, auto sweep) {
-    const std::size_t total = count * units;
-#pragma omp for schedule(static)
-    for (std::size_t w = 0; w < total; ++w) sweep(*active[w / units], data[w / units], w % units);
-  };
 #pragma omp parallel
   {
-    sweep_all(active.front()->x_units(),
-              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_x(u, w); });
-    sweep_all(active.front()->y_units(),
-              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_y(u, w); });
-    sweep_all(active.front()->z_units(),
-              [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_z(u, w); });
+    // Fields that divide evenly among the threads are swept whole, one field per thread at a
+    // time (two passes over memory instead of three, see sweep_fused); the rest share each
+    // sweep among all threads. Both do the same arithmetic on every cell, so which fields go
+    // which way (it depends on the thread count) cannot change a bit of the result.
+    const std::size_t threads = omp_get_num_threads();
+    const std::size_t whole = count / threads * threads;
+#pragma omp for schedule(static) nowait
+    for (std::size_t n = 0; n < whole; ++n) active[n]->sweep_fused(data[n]);
+    // Work unit w of a shared sweep is unit w % units of field whole + w / units: fixed, so the
+    // results do not depend on the number of threads. The implicit barrier after each loop
+    // orders the axes.
+    const auto sweep_all = [&](std::size_t units, auto sweep) {
+      const std::size_t total = (count - whole) * units;
+#pragma omp for schedule(static)
+      for (std::size_t w = 0; w < total; ++w) {
+        const std::size_t n = whole + w / units;
+        sweep(*active[n], data[n], w % units);
+      }
+    };
+    if (whole < count) {
+      const DiffusionSolver& first = *active[whole];
+      sweep_all(first.x_units(),
+                [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_x(u, w); });
+      sweep_all(first.y_units(),
+                [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_y(u, w); });
+      sweep_all(first.z_units(),
+                [](const DiffusionSolver& s, double* u, std::size_t w) { s.sweep_z(u, w); });
+    }
   }
 }
 

@@ -36,6 +36,10 @@ class DiffusionSolver {
   void sweep_x(double* u, std::size_t unit) const;
   void sweep_y(double* u, std::size_t unit) const;
   void sweep_z(double* u, std::size_t unit) const;
+  // All three sweeps of the whole field by the calling thread; the x- and y-sweeps and the
+  // z elimination step of plane k, given the plane above (or p itself for k = 0).
+  void sweep_fused(double* u) const;
+  void sweep_plane(double* p, const double* above, std::size_t k) const;
   const Grid& grid_;
   std::vector<double> diffusivity_;
   double factored_dt_ = -1.0;

@@ -20,10 +20,19 @@ class TridiagonalFactor {
   void factor(std::span<const double> lower, std::span<const double> diag,
               std::span<const double> upper, bool periodic);
   std::size_t size() const { return inv_pivot_.size(); }
+  bool periodic() const { return periodic_; }
 
   /// Solves A u = rhs in place for `lines` right-hand sides laid out as described above.
   void solve(double* base, std::ptrdiff_t along_stride, std::size_t lines,
              std::ptrdiff_t line_stride) const;
+
+  /// The same solve one unknown at a time, for `count` contiguous lines (non-periodic only):
+  /// forward_row(m) eliminates unknown m given unknown m-1 already eliminated (`previous`,
+  /// unused for m = 0), for m = 0 .. n-1; then backward_row(m) substitutes unknown m+1
+  /// (`next`) into m, for m = n-2 .. 0. Row by row gives the same bits as solve(), and lets a
+  /// caller do other work on a row while it is in cache.
+  void forward_row(std::size_t m, double* row, const double* previous, std::size_t count) const;
+  void backward_row(std::size_t m, double* row, const double* next, std::size_t count) const;
 
  private:
   std::vector<double> lower_;      // sub-diagonal (first entry unused)
