@@ -48,7 +48,7 @@ Logged logged(const sim::MetricLog& log, std::size_t metrics) {
 }
 
 io::ReplicatesRecord make_record(const sim::RunConfig& config,
-                                 const std::vector<io::MetricInfo>& metrics,
+                                 const std::vector<io::MetricDeclaration>& metrics,
                                  const std::vector<Logged>& runs) {
   io::ReplicatesRecord r;
   r.samples = runs.front().times.size();
@@ -86,7 +86,7 @@ void print_replicate_header(std::FILE* out, std::size_t index, std::size_t count
 
 ReplicateOutcome run_replicates(const sim::RunConfig& config, std::size_t count,
                                 const sim::MetricLog& first,
-                                const std::vector<io::MetricInfo>& metrics, std::FILE* out,
+                                const std::vector<io::MetricDeclaration>& metrics, std::FILE* out,
                                 bool live, const std::function<bool()>& stop) {
   ReplicateOutcome outcome;
   std::vector<Logged> runs = {logged(first, metrics.size())};

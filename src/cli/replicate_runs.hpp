@@ -32,7 +32,7 @@ void print_replicate_header(std::FILE* out, std::size_t index, std::size_t count
 /// the replicate and seed, InputError when a replicate's metric times differ from replicate 1's.
 ReplicateOutcome run_replicates(const sim::RunConfig& config, std::size_t count,
                                 const sim::MetricLog& first,
-                                const std::vector<io::MetricInfo>& metrics, std::FILE* out,
+                                const std::vector<io::MetricDeclaration>& metrics, std::FILE* out,
                                 bool live, const std::function<bool()>& stop);
 
 /// /summary: "replicates" and, for the headline metrics, "<metric>.final_mean" and

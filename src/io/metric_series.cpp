@@ -64,13 +64,13 @@ MetricSeries MetricSeries::reopen(h5::Handle metrics_group, std::size_t keep) {
   return series;
 }
 
-void MetricSeries::declare(std::vector<MetricInfo> metrics) {
+void MetricSeries::declare(std::vector<MetricDeclaration> metrics) {
   if (declared_) {
     // A reopened file lists its series by name; samples come in the order declared now.
     std::vector<h5::Handle> datasets;
-    for (const MetricInfo& m : metrics) {
+    for (const MetricDeclaration& m : metrics) {
       const auto it = std::find_if(metrics_.begin(), metrics_.end(),
-                                   [&](const MetricInfo& stored) { return stored.name == m.name; });
+                                   [&](const MetricDeclaration& stored) { return stored.name == m.name; });
       if (it == metrics_.end() || metrics.size() != metrics_.size()) {
         throw Error("declare_metrics: metrics differ from those declared");
       }
@@ -80,7 +80,7 @@ void MetricSeries::declare(std::vector<MetricInfo> metrics) {
     metrics_ = std::move(metrics);
     return;
   }
-  for (const MetricInfo& info : metrics) {
+  for (const MetricDeclaration& info : metrics) {
     datasets_.push_back(new_series(group_, info.name, info.unit, info.description));
   }
   metrics_ = std::move(metrics);

@@ -201,7 +201,7 @@ void ResultsWriter::write_grid(const Grid& grid, const RowLabels& rows) {
   write_grid_group(state_->file, grid, rows);
 }
 
-void ResultsWriter::declare_metrics(std::vector<MetricInfo> metrics) {
+void ResultsWriter::declare_metrics(std::vector<MetricDeclaration> metrics) {
   state_->metrics.declare(std::move(metrics));
 }
 

@@ -29,8 +29,8 @@ std::vector<io::ParameterValue> parameter_values(const model::ParameterSet& para
   return values;
 }
 
-std::vector<io::MetricInfo> metric_declarations(const Simulation& simulation) {
-  std::vector<io::MetricInfo> metrics;
+std::vector<io::MetricDeclaration> metric_declarations(const Simulation& simulation) {
+  std::vector<io::MetricDeclaration> metrics;
   const auto& infos = model::metric_infos();
   for (int m = 0; m < model::kMetricCount; ++m) {
     const std::string_view unit =

@@ -22,7 +22,7 @@ class MetricSeries {
 
   /// Declares the metrics, once; their order is the order of every sample's values. On a
   /// reopened series the names must be those on disk (in any order).
-  void declare(std::vector<MetricInfo> metrics);
+  void declare(std::vector<MetricDeclaration> metrics);
   /// One sample: a value per declared metric, in declaration order (NaN: not available).
   void append(double time_days, std::span<const double> values);
   /// Writes the buffered samples.
@@ -38,7 +38,7 @@ class MetricSeries {
  private:
   h5::Handle group_;
   h5::Handle times_;
-  std::vector<MetricInfo> metrics_;
+  std::vector<MetricDeclaration> metrics_;
   std::vector<h5::Handle> datasets_;
   std::vector<double> pending_times_;
   std::vector<std::vector<double>> pending_;  // [metric][sample]

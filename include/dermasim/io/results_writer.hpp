@@ -50,7 +50,7 @@ struct RowLabels {
 };
 
 /// Metadata of one metric series (/metrics/<name>): docs/model.md "Metrics".
-struct MetricInfo {
+struct MetricDeclaration {
   std::string name;         ///< e.g. "improvement_pct"
   std::string unit;         ///< e.g. "%", "mm", "1"
   std::string description;  ///< one line
@@ -132,7 +132,7 @@ class ResultsWriter {
 
   /// Declares the metric series, once, before the first append_metrics (on a resumed file:
   /// the same names as before, in any order). Their order is that of every sample's values.
-  void declare_metrics(std::vector<MetricInfo> metrics);
+  void declare_metrics(std::vector<MetricDeclaration> metrics);
   /// One metric sample: a value per declared metric, in declaration order (NaN where a value
   /// is not available); throws Error for another count. Buffered, written at the next
   /// snapshot or flush().

@@ -17,7 +17,7 @@ std::vector<io::ParameterValue> parameter_values(const model::ParameterSet& para
 
 /// The metric declarations of a run's results file: names, units (the deficit's depends on the
 /// dimensions) and descriptions, in model::MetricIndex order.
-std::vector<io::MetricInfo> metric_declarations(const Simulation& simulation);
+std::vector<io::MetricDeclaration> metric_declarations(const Simulation& simulation);
 
 class ResultsRecorder : public Observer {
  public:

@@ -37,7 +37,7 @@ inline FieldSet synthetic_fields(const Grid& grid, double t) {
 }
 
 /// In the order of every sample's values.
-inline std::vector<MetricInfo> synthetic_metric_infos() {
+inline std::vector<MetricDeclaration> synthetic_metric_infos() {
   return {{"improvement_pct", "%", "100 (1 - deficit / initial deficit)"},
           {"scar_depth_mm", "mm", "reference elevation minus lowest elevation in the scar"}};
 }
