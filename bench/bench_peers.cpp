@@ -51,7 +51,7 @@ void BM_PeerDiffusionDecay(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   const double updates = static_cast<double>(g.cells()) * N;
-  report(state, updates, updates * (48.0 + 2 * 16.0));
+  report(state, updates, updates * (48.0 + 2 * 16.0), static_cast<double>(g.cells()));
 }
 BENCHMARK(BM_PeerDiffusionDecay<1>)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_PeerDiffusionDecay<8>)->Unit(benchmark::kMillisecond)->UseRealTime();
