@@ -24,7 +24,7 @@ void BM_Chemotaxis(benchmark::State& state) {
   state.counters["substeps"] = solver.last_substeps();
   const double cells = static_cast<double>(g.cells());
   const double per_density = 2.0 * (1 + dimensions + 1) + 1.0;
-  report(state, 2.0 * cells, 8.0 * cells * ((1 + dimensions) + 2.0 * per_density));
+  report(state, 2.0 * cells, 8.0 * cells * ((1 + dimensions) + 2.0 * per_density), cells);
 }
 BENCHMARK(BM_Chemotaxis)
     ->ArgName("dim")

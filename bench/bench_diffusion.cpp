@@ -25,7 +25,7 @@ void BM_Diffusion(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   const double updates = static_cast<double>(g.cells()) * fields;
-  report(state, updates, updates * 16.0 * dimensions);
+  report(state, updates, updates * 16.0 * dimensions, static_cast<double>(g.cells()));
 }
 BENCHMARK(BM_Diffusion)
     ->ArgNames({"dim", "fields"})

@@ -59,7 +59,7 @@ void BM_PeerDiffusionDecay(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   const double updates = static_cast<double>(g.cells()) * N;
-  report(state, updates, updates * (transport_bytes(N) + 2 * 16.0));
+  report(state, updates, updates * (transport_bytes(N) + 2 * 16.0), static_cast<double>(g.cells()));
 }
 
 // The transport operator's share of the step alone (the LOD diffusion of every field), to
@@ -81,7 +81,7 @@ void BM_PeerDiffusionOnly(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   const double updates = static_cast<double>(g.cells()) * N;
-  report(state, updates, updates * transport_bytes(N));
+  report(state, updates, updates * transport_bytes(N), static_cast<double>(g.cells()));
 }
 
 // The CPU column is the whole process's (every thread's) CPU time: under load, wall time

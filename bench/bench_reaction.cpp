@@ -46,7 +46,7 @@ void BM_Reaction(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   const double updates = static_cast<double>(g.cells()) * NineFieldKernel::kFields;
-  report(state, updates, 16.0 * updates);
+  report(state, updates, 16.0 * updates, static_cast<double>(g.cells()));
 }
 BENCHMARK(BM_Reaction)
     ->ArgName("dim")
@@ -63,7 +63,7 @@ void BM_Triad(benchmark::State& state) {
     for (std::size_t i = 0; i < n; ++i) a[i] = b[i] + 3.0 * c[i];
     benchmark::ClobberMemory();
   }
-  report(state, static_cast<double>(n), 24.0 * n);
+  report(state, static_cast<double>(n), 24.0 * n, static_cast<double>(n));
 }
 BENCHMARK(BM_Triad)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -54,13 +54,18 @@ bool smoke_run() {
   return settings().smoke;
 }
 
-void report(benchmark::State& state, double updates, double bytes) {
+void report(benchmark::State& state, double updates, double bytes, double cells) {
   const double iterations = static_cast<double>(state.iterations());
   state.counters["updates/s"] =
       benchmark::Counter(updates * iterations, benchmark::Counter::kIsRate);
   // The inverse, in ns per cell-field update (cell-step of one field): what a user's run pays.
   state.counters["ns/update"] = benchmark::Counter(
       updates * iterations * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  if (cells > 0.0) {
+    // Per cell (every field the kernel updates) and step: the unit of a run's cost.
+    state.counters["ns/cell-step"] = benchmark::Counter(
+        cells * iterations * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  }
   state.counters["bytes/s"] = benchmark::Counter(bytes * iterations, benchmark::Counter::kIsRate,
                                                  benchmark::Counter::OneK::kIs1024);
   if (triad_bandwidth() > 0.0) {

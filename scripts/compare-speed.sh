@@ -11,9 +11,13 @@
 #     --build DIR       build of the working tree to time as B (default: built in scratch)
 #     --march ISA       -march= value for both builds (default native, e.g. x86-64-v3)
 #     --runs N          runs of each binary (default 5)
+#     --matrix          every combination of --march native / x86-64-v3 and --threads 1 / 2
+#                       (appended to the command), one comparison after the other, then a
+#                       summary table (not with --build, whose binary has one ISA)
 #   Environment: the command runs with OMP_WAIT_POLICY=PASSIVE unless it is already set.
 #   Example: scripts/compare-speed.sh --march x86-64-v3 a6e52e2 -- run \
 #              scenarios/boxcar-standard.yaml --threads 1 --quiet
+#            scripts/compare-speed.sh --matrix a6e52e2 -- run scenarios/boxcar-standard.yaml --quiet
 set -euo pipefail
 
 repo=$(git rev-parse --show-toplevel)
@@ -22,7 +26,13 @@ against=""
 build_b=""
 march=native
 runs=5
+matrix=0
+passed=()  # options handed on to the runs of a matrix
 while [[ $# -gt 0 && $1 != -- ]]; do
+  case $1 in
+    --matrix) matrix=1; shift; continue ;;
+    --scratch | --against | --runs) passed+=("$1" "$2") ;;
+  esac
   case $1 in
     --scratch) scratch=$2; shift 2 ;;
     --against) against=$2; shift 2 ;;
@@ -36,6 +46,22 @@ done
 [[ ${1:-} == -- ]] || { echo "compare-speed.sh: expected BASE_COMMIT -- dermasim-args" >&2; exit 2; }
 shift
 [[ -n ${base:-} ]] || { echo "compare-speed.sh: no baseline commit given" >&2; exit 2; }
+if ((matrix)); then
+  [[ -z $build_b ]] || { echo "compare-speed.sh: --matrix builds both ISAs; drop --build" >&2; exit 2; }
+  summary=()
+  for isa in native x86-64-v3; do
+    for threads in 1 2; do
+      echo "== -march=$isa, --threads $threads"
+      out=$("$0" "${passed[@]}" --march "$isa" "$base" -- "$@" --threads "$threads")
+      echo "$out"
+      summary+=("$(awk -v isa="$isa" -v th="$threads" '/A\/B =/ {r[++n] = $NF}
+        END {printf "| %s | %s | %s | %s |", isa, th, r[1], r[2]}' <<<"$out")")
+    done
+  done
+  echo; echo "| -march | threads | speed-up CPU (A/B) | speed-up wall (A/B) |"; echo "|---|---|---|---|"
+  printf '%s\n' "${summary[@]}"
+  exit 0
+fi
 scratch=$(realpath -m "$scratch")
 case $scratch/ in "$repo"/*) echo "compare-speed.sh: scratch $scratch is inside the repository" >&2; exit 2 ;; esac
 command -v /usr/bin/time >/dev/null || { echo "compare-speed.sh: needs /usr/bin/time (Debian package time)" >&2; exit 2; }
@@ -96,3 +122,7 @@ for name, d in (("cpu (user+sys) s", cpu), ("wall s", wall)):
     print(f"{name:18s} A {' '.join(f'{x:.2f}' for x in d['A'])}  median {a:.3f}")
     print(f"{'':18s} B {' '.join(f'{x:.2f}' for x in d['B'])}  median {b:.3f}  A/B = {a / b:.2f}")
 PY
+for side in A B; do  # what each build computed, from its last run's summary (without --quiet)
+  summary=$(grep -A1 '^done:' "$scratch/stderr-$$-$side.txt" | tail -2 | tr -s ' ' || true)
+  [[ -z $summary ]] || echo "$side: $summary"
+done

@@ -1,25 +1,25 @@
-// Strang splitting of reaction R and transport T over one step:
-//   u(t + dt) = R(dt/2) T(dt) R(dt/2) u(t).
-// The composition is symmetric; its order is that of the slowest part (T is backward-Euler
-// LOD, first order in time), see docs/numerics.md.
+// Strang splitting of a list of operators A_1 .. A_n over one step:
+//   u(t + dt) = A_1(dt/2) .. A_{n-1}(dt/2) A_n(dt) A_{n-1}(dt/2) .. A_1(dt/2) u(t),
+// for the engine [reaction, transport]: R(dt/2) T(dt) R(dt/2). The composition is symmetric;
+// its order is that of the slowest part (T is backward-Euler LOD, first order in time), see
+// docs/numerics.md.
 #pragma once
+#include <vector>
+
 #include "dermasim/numerics/operator.hpp"
 
 namespace dermasim {
 
 class SplittingStepper {
  public:
+  /// The operators from the outermost (A_1, half steps) to the innermost (A_n, one full step).
+  explicit SplittingStepper(std::vector<Operator*> operators);
   SplittingStepper(Operator& reaction, Operator& transport)
-      : reaction_(reaction), transport_(transport) {}
-  void step(FieldSet& state, double t, double dt) {
-    reaction_.advance(state, t, 0.5 * dt);
-    transport_.advance(state, t, dt);
-    reaction_.advance(state, t + 0.5 * dt, 0.5 * dt);
-  }
+      : SplittingStepper(std::vector<Operator*>{&reaction, &transport}) {}
+  void step(FieldSet& state, double t, double dt);
 
  private:
-  Operator& reaction_;
-  Operator& transport_;
+  std::vector<Operator*> operators_;
 };
 
 }  // namespace dermasim
