@@ -49,6 +49,19 @@ sim::RunConfig boxcar_course(int count, double spacing) {
   return c;
 }
 
+/// 12 weekly sessions of a roller (62.5 /cm2 in each of 4 directions, ~250 /cm2 a session).
+sim::RunConfig weekly_rolling(model::Device device, double needle_length, double penetration) {
+  sim::RunConfig c = boxcar_course(12, 7.0);
+  for (auto& e : c.events) {
+    e.session.device = device;
+    e.session.needle_length = needle_length;
+    e.session.penetration_fraction = penetration;
+    e.session.density = 0.625;
+    e.session.passes = 4;
+  }
+  return c;
+}
+
 TEST(ValidationClinicalCourse, GainKeepsGrowingForMonthsAfterTheLastSession) {
   // Alam's protocol: 3 sessions 2 weeks apart.
   const std::vector<double> months = {0, 1, 2, 3, 6, 12};
@@ -84,13 +97,7 @@ TEST(ValidationClinicalCourse, SixMonthGainIsAlamsMultipleOfTheThreeMonthGain) {
 // 16.4 two months later: 34 % of the 2-month gain came after the course (Goodman-Baron grade:
 // 30 %).
 TEST(ValidationClinicalCourse, AThirdOfTheTwoMonthGainComesAfterTheCourse) {
-  sim::RunConfig weekly = boxcar_course(12, 7.0);
-  for (auto& e : weekly.events) {
-    e.session.device = model::Device::kRoller;
-    e.session.penetration_fraction = 0.5;
-    e.session.density = 0.625;
-    e.session.passes = 4;
-  }
+  const sim::RunConfig weekly = weekly_rolling(model::Device::kRoller, 1.5, 0.5);
   const auto g = improvement_after_last(weekly, {0, 2});
   const double share = (g[1] - g[0]) / g[1];
   RecordProperty("share_of_2_month_gain_after_last_session", std::to_string(share));
@@ -140,14 +147,7 @@ TEST(ValidationClinicalCourse, RollingRespondsAtLeastAsWellAsBoxcar) {
 
 TEST(ValidationClinicalCourse, NeedlesThatStopAboveTheDeficitDoCloseToNothing) {
   // The home-roller preset: 0.25 mm, f_pen 0.2, ~250 /cm2 per session, 12 weekly sessions.
-  sim::RunConfig home = boxcar_course(12, 7.0);
-  for (auto& e : home.events) {
-    e.session.device = model::Device::kHomeRoller;
-    e.session.needle_length = 0.25;
-    e.session.penetration_fraction = 0.2;
-    e.session.density = 0.625;
-    e.session.passes = 4;
-  }
+  const sim::RunConfig home = weekly_rolling(model::Device::kHomeRoller, 0.25, 0.2);
   const double roller = improvement_after_last(home, {3})[0];
   const double pen = improvement_after_last(boxcar_course(4, 28.0), {3})[0];
   RecordProperty("improvement_pct_home_roller", std::to_string(roller));
