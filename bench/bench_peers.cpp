@@ -40,17 +40,24 @@ struct DecayKernel {
   }
 };
 
+// `count` smooth fields on `s`, each diffusing with the peers' D everywhere.
+std::vector<DiffusionSpec> add_peer_fields(FieldSet& s, int count) {
+  const Grid& g = s.grid();
+  std::vector<DiffusionSpec> specs;
+  for (int f = 0; f < count; ++f) {
+    const int id = s.add({"field" + std::to_string(f), "1", "benchmark data", 1.0});
+    for (std::size_t c = 0; c < g.cells(); ++c) s[id][c] = 1.0 + 0.5 * std::sin(1e-3 * c + f);
+    specs.push_back({id, std::vector<double>(g.nz(), kDiffusivity)});
+  }
+  return specs;
+}
+
 template <int N>
 void BM_PeerDiffusionDecay(benchmark::State& state) {
   const int n = smoke_run() ? 16 : 100;
   const Grid g(3, n, n, n, 0.02);
   FieldSet s(g);
-  std::vector<DiffusionSpec> specs;
-  for (int f = 0; f < N; ++f) {
-    const int id = s.add({"field" + std::to_string(f), "1", "benchmark data", 1.0});
-    for (std::size_t c = 0; c < g.cells(); ++c) s[id][c] = 1.0 + 0.5 * std::sin(1e-3 * c + f);
-    specs.push_back({id, std::vector<double>(g.nz(), kDiffusivity)});
-  }
+  std::vector<DiffusionSpec> specs = add_peer_fields(s, N);
   ReactionOperator<DecayKernel<N>> reaction{DecayKernel<N>{}};
   TransportOperator transport(g, std::move(specs), {});
   SplittingStepper stepper(reaction, transport);
@@ -69,12 +76,7 @@ void BM_PeerDiffusionOnly(benchmark::State& state) {
   const int n = smoke_run() ? 16 : 100;
   const Grid g(3, n, n, n, 0.02);
   FieldSet s(g);
-  std::vector<DiffusionSpec> specs;
-  for (int f = 0; f < N; ++f) {
-    const int id = s.add({"field" + std::to_string(f), "1", "benchmark data", 1.0});
-    for (std::size_t c = 0; c < g.cells(); ++c) s[id][c] = 1.0 + 0.5 * std::sin(1e-3 * c + f);
-    specs.push_back({id, std::vector<double>(g.nz(), kDiffusivity)});
-  }
+  std::vector<DiffusionSpec> specs = add_peer_fields(s, N);
   TransportOperator transport(g, std::move(specs), {});
   for (auto _ : state) {
     transport.advance(s, 0.0, kStep);

@@ -69,8 +69,9 @@ void MetricSeries::declare(std::vector<MetricDeclaration> metrics) {
     // A reopened file lists its series by name; samples come in the order declared now.
     std::vector<h5::Handle> datasets;
     for (const MetricDeclaration& m : metrics) {
-      const auto it = std::find_if(metrics_.begin(), metrics_.end(),
-                                   [&](const MetricDeclaration& stored) { return stored.name == m.name; });
+      const auto it =
+          std::find_if(metrics_.begin(), metrics_.end(),
+                       [&](const MetricDeclaration& stored) { return stored.name == m.name; });
       if (it == metrics_.end() || metrics.size() != metrics_.size()) {
         throw Error("declare_metrics: metrics differ from those declared");
       }

@@ -63,6 +63,16 @@ void expect_journal_matches_files(const fs::path& out, bool cleaned_up) {
   }
 }
 
+// After a SIGKILL: the journal agrees with the files, and resuming gives the reference summary.
+void expect_killed_sweep_resumes_to(const fs::path& sweep, const fs::path& out,
+                                    const std::string& reference) {
+  expect_journal_matches_files(out, false);
+  const auto resumed = run_command(dermasim("sweep '" + sweep.string() + "' -o '" + out.string() +
+                                            "' --jobs 2 --quiet --resume"));
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_EQ(text_of(out / "summary.csv"), reference);
+}
+
 TEST(SweepFaults, FullDiskStopsTheSweepAndItResumesToTheSameSummary) {
   const fs::path scratch = scratch_directory("fault-sweep-ref");
   const fs::path sweep = write_sweep(scratch);
@@ -95,11 +105,7 @@ TEST(SweepFaults, SigkilledSweepResumesToTheSameSummary) {
   std::this_thread::sleep_for(std::chrono::milliseconds(2200));
   kill(child, SIGKILL);
   wait_exit_code(child);
-  expect_journal_matches_files(out, false);
-  const auto resumed = run_command(dermasim("sweep '" + sweep.string() + "' -o '" + out.string() +
-                                            "' --jobs 2 --quiet --resume"));
-  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
-  EXPECT_EQ(text_of(out / "summary.csv"), reference);
+  expect_killed_sweep_resumes_to(sweep, out, reference);
   fs::remove_all(dir);
 }
 
@@ -159,11 +165,7 @@ TEST(SweepFaults, KilledMpiRankLeavesAJournalThatResumesToTheSameSummary) {
   ASSERT_NE(victim, 0) << "rank 1 never started";
   kill(victim, SIGKILL);
   EXPECT_NE(wait_exit_code(mpirun), 0) << "a killed rank must fail the job";
-  expect_journal_matches_files(out, false);
-  const auto resumed = run_command(dermasim("sweep '" + sweep.string() + "' -o '" + out.string() +
-                                            "' --jobs 2 --quiet --resume"));
-  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
-  EXPECT_EQ(text_of(out / "summary.csv"), reference);
+  expect_killed_sweep_resumes_to(sweep, out, reference);
   fs::remove_all(dir);
 }
 
