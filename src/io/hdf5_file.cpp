@@ -43,6 +43,10 @@ bool is_hdf5_file(const std::string& path) {
   return result > 0;
 }
 
+void adopt_unrecorded_tail(const Handle& file) {
+  check(H5Fincrement_filesize(file.id(), 0), "extend the allocated space of", file.where());
+}
+
 void flush(const Handle& object) {
   check(H5Fflush(object.id(), H5F_SCOPE_GLOBAL), "flush", object.where());
 }

@@ -13,6 +13,7 @@
 #include "dermasim/io/hdf5_attribute.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
+#include "dermasim/io/kept_rows.hpp"
 #include "dermasim/io/metric_series.hpp"
 #include "dermasim/io/results_layout.hpp"
 #include "dermasim/io/snapshot_series.hpp"
@@ -115,32 +116,13 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
                                         " (the results so far) exists; run the scenario again");
   }
   s.file = h5::open_file(source.string(), true);
+  h5::adopt_unrecorded_tail(s.file);
   if (!h5::has_attribute(s.file, kFileKindAttribute) ||
       h5::read_string_attribute(s.file, kFileKindAttribute) != kResultsFileKind) {
     throw FileError(source.string(), "cannot resume: not a dermasim results file");
   }
-  // Check every series before cutting any, so a refused resume leaves the file untouched.
-  for (const auto& [path, rows] :
-       {std::pair<const char*, std::size_t>{"fields/time_days", keep.snapshots},
-        {"metrics/time_days", keep.metric_samples},
-        {"events", keep.events}}) {
-    if (h5::shape(h5::open_dataset(s.file, path)).at(0) < rows) {
-      throw FileError(source.string(), std::string("cannot resume: /") + path +
-                                           " holds fewer than the checkpoint's " +
-                                           std::to_string(rows) + " rows");
-    }
-  }
-  // What is kept must be intact (rows past the marks may be torn by a kill: they are cut).
-  for (const auto& [group, rows] : {std::pair<const char*, std::size_t>{"fields", keep.snapshots},
-                                    {"metrics", keep.metric_samples}}) {
-    const h5::Handle g = h5::open_group(s.file, group);
-    for (const std::string& name : h5::link_names(g)) {
-      const h5::Handle dataset = h5::open_dataset(g, name);
-      if (h5::has_filter(dataset, H5Z_FILTER_FLETCHER32)) h5::verify_rows(dataset, rows);
-    }
-  }
-  const h5::Handle event_rows = h5::open_dataset(s.file, "events");
-  if (h5::has_filter(event_rows, H5Z_FILTER_FLETCHER32)) h5::verify_rows(event_rows, keep.events);
+  // Checked before anything is cut, so a refused resume leaves the rows as they were.
+  restore_kept_rows(s.file, keep, source.string());
   if (!from_partial) {
     fs::rename(s.out, s.partial, ec);
     if (ec) throw_os_error(s.out, "rename it to " + s.partial.filename().string(), ec.value());
@@ -235,7 +217,9 @@ void ResultsWriter::flush() {
 
 SeriesCounts ResultsWriter::checkpoint_marks() {
   flush();
-  return {snapshot_count(), metric_sample_count(), event_count()};
+  SeriesCounts marks{snapshot_count(), metric_sample_count(), event_count(), {}};
+  marks.digests = digest_in_place_series(state_->file, marks);
+  return marks;
 }
 
 std::size_t ResultsWriter::snapshot_count() const {

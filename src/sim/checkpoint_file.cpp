@@ -3,6 +3,7 @@
 #include "dermasim/sim/checkpoint_file.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/io/checkpoint.hpp"
@@ -11,6 +12,8 @@ namespace dermasim::sim {
 namespace {
 
 constexpr const char* kIncrementPrefix = "previous_increment.";
+// "marks.crc32:<series path>": the CRC-32 of the rows kept of a series appended in place.
+constexpr std::string_view kDigestPrefix = "marks.crc32:";
 
 template <class Named>
 const Named& find_named(const std::vector<Named>& list, const std::string& name,
@@ -54,6 +57,9 @@ void save_checkpoint(const std::filesystem::path& path, const Simulation& simula
                 {"marks.snapshots", static_cast<std::int64_t>(marks.snapshots)},
                 {"marks.metric_samples", static_cast<std::int64_t>(marks.metric_samples)},
                 {"marks.events", static_cast<std::int64_t>(marks.events)}};
+  for (const io::RowDigest& d : marks.digests) {
+    s.integers.push_back({std::string(kDigestPrefix) + d.path, static_cast<std::int64_t>(d.crc32)});
+  }
   s.arrays.push_back({"pending_post_snapshots", c.pending_post_snapshots});
   const FieldSet& state = simulation.state();
   for (int f = 0; f < state.size(); ++f) {
@@ -70,6 +76,11 @@ CheckpointHeader read_checkpoint_header(const std::filesystem::path& path) {
   h.marks.snapshots = find_named(s.integers, "marks.snapshots", path).value;
   h.marks.metric_samples = find_named(s.integers, "marks.metric_samples", path).value;
   h.marks.events = find_named(s.integers, "marks.events", path).value;
+  for (const auto& integer : s.integers) {
+    if (!integer.name.starts_with(kDigestPrefix)) continue;
+    h.marks.digests.push_back(
+        {integer.name.substr(kDigestPrefix.size()), static_cast<std::uint32_t>(integer.value)});
+  }
   return h;
 }
 

@@ -52,6 +52,15 @@ bool has_filter(const Handle& dataset, H5Z_filter_t filter);
 /// their Fletcher32 checksums; a mismatch throws FileError (fault damaged) naming it.
 void verify_rows(const Handle& dataset, hsize_t rows);
 
+/// Rows [0, rows) in the dataset's file type, as raw bytes, read with Fletcher32 checks off
+/// (to judge rows whose chunk checksum a torn rewrite broke; see kept_rows.hpp).
+std::vector<unsigned char> read_rows_unverified(const Handle& dataset, hsize_t rows);
+/// Replaces the dataset's content by `rows` rows of raw bytes in its file type (as
+/// read_rows_unverified gives them): the old chunks are dropped, so none is read back.
+void rewrite_rows(const Handle& dataset, std::span<const unsigned char> bytes, hsize_t rows);
+/// Rows per chunk along the first axis (0 for a contiguous dataset).
+hsize_t chunk_rows(const Handle& dataset);
+
 /// Elements per row (product of all axes but the first; 1 for a 1D dataset).
 std::size_t row_size(const Handle& dataset);
 

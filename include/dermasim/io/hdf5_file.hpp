@@ -16,6 +16,12 @@ Handle create_file(const std::string& path);
 Handle open_file(const std::string& path, bool writable);
 /// True when `path` exists and carries the HDF5 signature (false for text and missing files).
 bool is_hdf5_file(const std::string& path);
+/// Makes the bytes written past the file's recorded end of allocation (EOA) part of it again
+/// (H5Fincrement_filesize with 0: EOA becomes the physical size, as `h5clear --increment`).
+/// A writer killed between flushes may leave chunk-index entries pointing at chunks it wrote
+/// after the last recorded EOA; without this, HDF5 hands that space out again and fails with
+/// "addr overflow" when it frees or rewrites those chunks.
+void adopt_unrecorded_tail(const Handle& file);
 /// Flushes every buffer of the file holding `object` to disk (H5Fflush, global scope).
 void flush(const Handle& object);
 

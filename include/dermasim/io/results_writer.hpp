@@ -92,12 +92,20 @@ std::filesystem::path xdmf_path(const std::filesystem::path& out);
 void preflight_output(const std::filesystem::path& out, bool overwrite,
                       std::uintmax_t expected_bytes = 0);
 
+/// CRC-32 of the rows a checkpoint keeps of one series that is appended in place
+/// (kept_rows.hpp); `path` is relative to the file's root ("metrics/time_days").
+struct RowDigest {
+  std::string path;
+  std::uint32_t crc32 = 0;
+};
+
 /// How far the series of a results file go; stored in a checkpoint so that a resumed run
-/// can cut the file back to that point (ResultsWriter::resume).
+/// can cut the file back to that point (ResultsWriter::resume) and check what it keeps.
 struct SeriesCounts {
   std::size_t snapshots = 0;
   std::size_t metric_samples = 0;
   std::size_t events = 0;
+  std::vector<RowDigest> digests;  ///< empty in checkpoints written before digests existed
 };
 
 class ResultsWriter {
