@@ -181,6 +181,27 @@ int replicates_interrupted(const RunOptions& o, const sim::Simulation& simulatio
   return 128 + signal;
 }
 
+// The results of a resumed run: its file continued from the checkpoint's marks. When the
+// rows the checkpoint keeps are damaged (a kill in the middle of a flush can leave a chunk
+// index half written), the results are written anew from day 0 instead, and `resumed` is
+// reset so that the run starts over: it is deterministic, so the file ends bitwise as an
+// uninterrupted run's, and nothing that was written is lost, only the time to recompute it.
+io::ResultsWriter continue_results(const fs::path& output,
+                                   std::optional<sim::CheckpointHeader>& resumed,
+                                   const io::RunInfo& info) {
+  try {
+    return io::ResultsWriter::resume(output, resumed->marks);
+  } catch (const io::FileError& e) {
+    if (e.fault() != io::FileError::Fault::damaged) throw;
+    std::fprintf(stderr,
+                 "note: %s\n  the results so far cannot be continued: recomputing them from day "
+                 "0 (the run is deterministic, so they end as an uninterrupted run's)\n",
+                 e.what());
+    resumed.reset();
+    return io::ResultsWriter(output, info, {.overwrite = true});
+  }
+}
+
 int run(const RunOptions& o, RunTrace& trace) {
   check_replicate_options(o);
   std::optional<sim::CheckpointHeader> resumed;
@@ -209,7 +230,7 @@ int run(const RunOptions& o, RunTrace& trace) {
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation simulation(config);
   const io::RunInfo info{s.name, s.simulation.seed, threads};
-  io::ResultsWriter writer = resumed ? io::ResultsWriter::resume(output, resumed->marks)
+  io::ResultsWriter writer = resumed ? continue_results(output, resumed, info)
                                      : io::ResultsWriter(output, info, {.overwrite = overwrite});
   if (resumed) {
     sim::restore_checkpoint(o.resume, simulation);

@@ -15,6 +15,24 @@ Handle strong_close_access_list(const std::string& path) {
   return fapl;
 }
 
+// A file being written keeps its metadata in memory between flushes (no evictions), so that
+// the metadata on disk is always that of the last flush: a writer killed in between leaves a
+// chunk index that matches the last checkpoint, not one caught half way (a B-tree node
+// written, the node it points to not yet). The cost is memory for the file's metadata, a few
+// hundred bytes per chunk, held until the file closes.
+Handle writer_access_list(const std::string& path) {
+  Handle fapl = strong_close_access_list(path);
+  H5AC_cache_config_t config;
+  config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+  check(H5Pget_mdc_config(fapl.id(), &config), "get the metadata cache settings of", path);
+  config.evictions_enabled = false;
+  config.incr_mode = H5C_incr__off;
+  config.flash_incr_mode = H5C_flash_incr__off;
+  config.decr_mode = H5C_decr__off;
+  check(H5Pset_mdc_config(fapl.id(), &config), "set the metadata cache settings of", path);
+  return fapl;
+}
+
 }  // namespace
 
 Handle create_file(const std::string& path) {
@@ -22,14 +40,14 @@ Handle create_file(const std::string& path) {
   // H5Fcreate truncates before it locks: a file another process is writing would be emptied
   // under it, and only then would the lock be refused.
   refuse_if_locked(path);
-  const Handle fapl = strong_close_access_list(path);
+  const Handle fapl = writer_access_list(path);
   const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.id());
   return Handle(check_id(id, "create file", path), H5Fclose, path + ":/");
 }
 
 Handle open_file(const std::string& path, bool writable) {
   silence_hdf5_errors();
-  const Handle fapl = strong_close_access_list(path);
+  const Handle fapl = writable ? writer_access_list(path) : strong_close_access_list(path);
   const hid_t id = H5Fopen(path.c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl.id());
   return Handle(check_id(id, "open file", path), H5Fclose, path + ":/");
 }

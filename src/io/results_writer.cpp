@@ -121,8 +121,14 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
       h5::read_string_attribute(s.file, kFileKindAttribute) != kResultsFileKind) {
     throw FileError(source.string(), "cannot resume: not a dermasim results file");
   }
-  // Checked before anything is cut, so a refused resume leaves the rows as they were.
-  restore_kept_rows(s.file, keep, source.string());
+  // Checked before anything is cut, so a refused resume leaves the rows as they were. Any
+  // failure inside the file from here on is damage to the results so far.
+  try {
+    restore_kept_rows(s.file, keep, source.string());
+  } catch (const FileError& e) {
+    if (e.fault() != FileError::Fault::other) throw;
+    throw FileError(e.file(), e.reason(), FileError::Fault::damaged);
+  }
   if (!from_partial) {
     fs::rename(s.out, s.partial, ec);
     if (ec) throw_os_error(s.out, "rename it to " + s.partial.filename().string(), ec.value());

@@ -141,5 +141,30 @@ TEST(RunFaults, SigkillDuringCheckpointWritesNeverLosesTheLastCheckpoint) {
   fs::remove_all(dir);
 }
 
+// What a kill inside a flush can leave (a chunk index half written) is, to resume, damage to
+// the rows the checkpoint keeps; a flipped bit in the first snapshot stands in for it. The
+// results are then recomputed from day 0, with a note, and end as an uninterrupted run's.
+TEST(RunFaults, DamagedResultsOfAKilledRunAreRecomputedOnResume) {
+  const fs::path dir = scratch_directory("fault-kill-damaged");
+  const fs::path reference = reference_run(dir);
+  const fs::path out = dir / "k.h5";
+  const fs::path checkpoint = out.string() + ".checkpoint.h5";
+  const pid_t child = spawn_dermasim({"run", ci_preset(), "-o", out.string(), "--quiet",
+                                      "--threads", "1", "--checkpoint-every", "1 day"});
+  ASSERT_TRUE(wait_for_file(checkpoint, child)) << "no checkpoint was written";
+  kill(child, SIGKILL);
+  wait_exit_code(child);
+  const fs::path partial = io::partial_path(out);
+  ASSERT_TRUE(fs::exists(partial));
+  flip_bit(partial, data_offset(partial, "fields/collagen_mature", 0) + 3);
+  const auto r =
+      run_command(dermasim("run --resume '" + checkpoint.string() + "' --quiet --threads 1"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("note: " + partial.string()), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("recomputing them from day 0"), std::string::npos) << r.output;
+  EXPECT_EQ(series_difference(out, reference), "");
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace dermasim::testing

@@ -10,6 +10,8 @@ namespace dermasim::io::h5 {
 
 /// Creates (truncating) an HDF5 file. Closing is "strong": when the handle closes, every
 /// object still open in the file is closed too, so the file is complete on disk afterwards.
+/// Metadata reaches the disk only at a flush or the close (also for open_file(path, true)),
+/// so that a killed writer leaves the metadata of its last flush.
 Handle create_file(const std::string& path);
 /// Opens an existing HDF5 file read-only or read-write. Throws IoError when the file is
 /// missing, unreadable or not HDF5 (see is_hdf5_file to tell those apart first).

@@ -267,7 +267,7 @@ TEST(ResultsResume, RefusesMissingFilesAndMarksBeyondTheFile) {
     write_day(writer, 0);
     writer.close("interrupted", 0.0);
   }
-  EXPECT_THROW(ResultsWriter::resume(out, {5, 0, 0}), IoError);
+  EXPECT_THROW(ResultsWriter::resume(out, {5, 0, 0, {}}), IoError);
   EXPECT_TRUE(fs::exists(out)) << "a refused resume moved the file";
   EXPECT_EQ(series(out, "fields/time_days").size(), 1u);
 }
