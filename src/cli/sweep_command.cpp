@@ -162,7 +162,7 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
 
   sweep::SweepOptions options;
   options.out_dir = args.out_dir;
-  options.threads_per_run = args.threads_per_run;
+  options.threads_per_run = Threads(args.threads_per_run);
   options.resume = args.resume;
 
   // SIGINT or SIGTERM (Slurm's notice before it ends a job): no new run starts, runs in

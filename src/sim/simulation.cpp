@@ -34,12 +34,13 @@ Simulation::Simulation(RunConfig config)
       model_(make_grid(validated(config_).grid), config_.skin, config_.scar, config_.parameters,
              config_.seed),
       state_(model_.initial_state()),
-      reaction_(model_.kernel()),
-      transport_(model_.grid(), model_.diffusion_specs(), model_.chemotaxis_specs()),
+      reaction_(model_.kernel(), config_.threads),
+      transport_(model_.grid(), model_.diffusion_specs(), model_.chemotaxis_specs(),
+                 config_.threads),
       stepper_(reaction_, transport_),
-      integrator_(state_, config_.steps),
+      integrator_(state_, config_.steps, config_.threads),
       treated_depth_(deepest_penetration(config_)),
-      metrics_(model_, treated_depth_, state_) {
+      metrics_(model_, treated_depth_, state_, config_.threads) {
   model_.check_homeostasis();
 }
 
@@ -134,9 +135,10 @@ void Simulation::process_due(Observer& observer) {
     if (o.snapshot_before_session || snapshot_due) snapshot(time_, state_, observer);
     const Event& event = config_.events[next_event_];
     cached_metrics_time_ = -1.0;  // the state jumps
-    EventRecord record{next_event_, event,
-                       model::apply_needle_session(state_, event.session, config_.parameters,
-                                                   config_.seed, kSessionStreamBase + next_event_)};
+    EventRecord record{
+        next_event_, event,
+        model::apply_needle_session(state_, event.session, config_.parameters, config_.seed,
+                                    kSessionStreamBase + next_event_, config_.threads)};
     integrator_.restart();
     observer.on_event(time_, record);
     if (o.post_session_snapshot >= 0.0) {

@@ -74,8 +74,8 @@ bool collect(sim::Simulation& simulation, sim::Observer& observer,
 // writes the full results file as `dermasim run` does. Returns false when abandoned.
 bool run_replicate(const RunRequest& request, const scenario::Scenario& s, std::size_t k,
                    std::vector<double>& values, std::chrono::steady_clock::time_point start) {
-  const sim::RunConfig config = sim::run_config_from(s, k);
-  sim::preflight(config, request.threads);
+  const sim::RunConfig config = sim::run_config_from(s, request.threads, k);
+  sim::preflight(config);
   sim::Simulation simulation(config);
   if (!request.start_from.empty()) sim::branch_from_checkpoint(request.start_from, simulation);
   const std::vector<Sample> samples =
@@ -84,8 +84,8 @@ bool run_replicate(const RunRequest& request, const scenario::Scenario& s, std::
     sim::Observer silent;
     return collect(simulation, silent, samples, values, request, false);
   }
-  io::ResultsWriter writer(request.field_output, {s.name, s.simulation.seed, request.threads},
-                           {.overwrite = true});
+  io::ResultsWriter writer(request.field_output, {s.name, s.simulation.seed},
+                           {.overwrite = true, .threads = request.threads});
   sim::ResultsRecorder recorder(writer);
   recorder.write_header(s, simulation);
   const bool finished = collect(simulation, recorder, samples, values, request, true);

@@ -28,7 +28,7 @@ struct Injured {
   SessionOutcome outcome;
   explicit Injured(NeedleSession s, Grid grid = Grid(2, 120, 1, 40, 0.05), ScarSpec scar = {})
       : model(std::move(grid), SkinSpec{}, scar, ablating(), 1) {
-    outcome = apply_needle_session(state, s, model.parameters(), 42, 1000);
+    outcome = apply_needle_session(state, s, model.parameters(), 42, 1000, Threads(1));
   }
 };
 
@@ -62,7 +62,7 @@ TEST(Injury, SectionReceivesTheArealExpectationOfThePattern) {
   // No seed enters a section.
   const FieldSet a = inj.state;
   FieldSet b = inj.model.initial_state();
-  apply_needle_session(b, s, inj.model.parameters(), 7, 1003);
+  apply_needle_session(b, s, inj.model.parameters(), 7, 1003, Threads(1));
   for (int f = 0; f < a.size(); ++f)
     for (std::size_t c = 0; c < a[f].size(); ++c) ASSERT_EQ(a[f][c], b[f][c]);
 }
