@@ -6,7 +6,6 @@
 #include <string>
 
 #include "dermasim/core/error.hpp"
-#include "dermasim/core/units.hpp"
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
@@ -36,12 +35,7 @@ std::vector<Sample> samples_for(const RunRequest& request, double start, double 
   std::vector<Sample> samples;
   for (std::size_t c = 0; c < request.metrics.size(); ++c) {
     const MetricColumn& column = request.metrics[c];
-    const double t = column.at == "end" ? duration : units::convert(column.at, "day");
-    if (!(t >= start && t <= duration)) {
-      throw InputError("outputs.at: " + column.at + " is outside the simulated " +
-                       units::format_quantity(start, "day") + " .. " +
-                       units::format_quantity(duration, "day"));
-    }
+    const double t = output_day(column.at, request.index, duration, start);
     samples.push_back({c, metric_index(column.metric), t});
   }
   std::stable_sort(samples.begin(), samples.end(),
