@@ -99,7 +99,7 @@ TEST(Simulation, RestartsFromACheckpointBitForBit) {
   ASSERT_GE(first.time(), 4.0);
   const Checkpoint cp = first.checkpoint();
   Simulation resumed(small_run(8.0));
-  resumed.restore(cp);
+  resumed.restore(cp, first.state());
   EXPECT_EQ(resumed.time(), first.time());
   resumed.run(quiet);
   EXPECT_EQ(resumed.step_statistics().accepted, reference.step_statistics().accepted);
