@@ -7,6 +7,7 @@
 #include "bandwidth.hpp"
 #include "dermasim/numerics/chemotaxis.hpp"
 #include "grids.hpp"
+#include "machine_threads.hpp"
 
 namespace dermasim::bench {
 namespace {
@@ -15,7 +16,7 @@ void BM_Chemotaxis(benchmark::State& state) {
   const int dimensions = static_cast<int>(state.range(0));
   const Grid g = bench_grid(dimensions);
   FieldSet s = bench_fields(g, 3);
-  ChemotaxisSolver solver(g, std::vector<double>(g.nz(), 1e-5));
+  ChemotaxisSolver solver(g, std::vector<double>(g.nz(), 1e-5), machine_threads());
   std::array<double*, 2> densities{s[0].data(), s[1].data()};
   for (auto _ : state) {
     solver.advance(densities, s[2].data(), 0.01);

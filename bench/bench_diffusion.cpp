@@ -7,6 +7,7 @@
 #include "bandwidth.hpp"
 #include "dermasim/numerics/diffusion.hpp"
 #include "grids.hpp"
+#include "machine_threads.hpp"
 
 namespace dermasim::bench {
 namespace {
@@ -18,7 +19,8 @@ void BM_Diffusion(benchmark::State& state) {
   FieldSet s = bench_fields(g, fields);
   std::vector<std::unique_ptr<DiffusionSolver>> solvers;
   for (int f = 0; f < fields; ++f) {
-    solvers.push_back(std::make_unique<DiffusionSolver>(g, layered_diffusivity(g, 0.3 + 0.1 * f)));
+    solvers.push_back(std::make_unique<DiffusionSolver>(g, layered_diffusivity(g, 0.3 + 0.1 * f),
+                                                        machine_threads()));
   }
   for (auto _ : state) {
     for (int f = 0; f < fields; ++f) solvers[f]->advance(s[f].data(), 0.05);

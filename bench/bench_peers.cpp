@@ -6,8 +6,6 @@
 // the transport's passes over memory, 16 each (read + write): two when the fields divide among
 // the threads (each field swept whole by one thread), three otherwise (each axis shared); plus
 // 16 for each of the two half reaction passes.
-#include <omp.h>
-
 #include <cmath>
 #include <vector>
 
@@ -15,6 +13,7 @@
 #include "dermasim/numerics/reaction.hpp"
 #include "dermasim/numerics/splitting.hpp"
 #include "dermasim/numerics/transport.hpp"
+#include "machine_threads.hpp"
 
 namespace dermasim::bench {
 namespace {
@@ -25,7 +24,7 @@ constexpr double kDecay = 0.1 * kMinutesPerDay;            // /day
 constexpr double kStep = 0.01 / kMinutesPerDay;            // day
 
 double transport_bytes(int fields) {
-  return fields % omp_get_max_threads() == 0 ? 32.0 : 48.0;
+  return fields % machine_threads().count() == 0 ? 32.0 : 48.0;
 }
 
 template <int N>
@@ -58,8 +57,8 @@ void BM_PeerDiffusionDecay(benchmark::State& state) {
   const Grid g(3, n, n, n, 0.02);
   FieldSet s(g);
   std::vector<DiffusionSpec> specs = add_peer_fields(s, N);
-  ReactionOperator<DecayKernel<N>> reaction{DecayKernel<N>{}};
-  TransportOperator transport(g, std::move(specs), {});
+  ReactionOperator<DecayKernel<N>> reaction{DecayKernel<N>{}, machine_threads()};
+  TransportOperator transport(g, std::move(specs), {}, machine_threads());
   SplittingStepper stepper(reaction, transport);
   for (auto _ : state) {
     stepper.step(s, 0.0, kStep);
@@ -77,7 +76,7 @@ void BM_PeerDiffusionOnly(benchmark::State& state) {
   const Grid g(3, n, n, n, 0.02);
   FieldSet s(g);
   std::vector<DiffusionSpec> specs = add_peer_fields(s, N);
-  TransportOperator transport(g, std::move(specs), {});
+  TransportOperator transport(g, std::move(specs), {}, machine_threads());
   for (auto _ : state) {
     transport.advance(s, 0.0, kStep);
     benchmark::ClobberMemory();

@@ -14,6 +14,7 @@
 #include "dermasim/scenario/scenario.hpp"
 #include "dermasim/sim/scenario_run.hpp"
 #include "dermasim/sim/simulation.hpp"
+#include "machine_threads.hpp"
 
 namespace dermasim::bench {
 namespace {
@@ -28,7 +29,7 @@ void BM_Preset(benchmark::State& state, const char* file) {
     overrides = {"simulation.duration=10 days", "treatment.sessions.count=1",
                  "domain.spacing=100 um"};
   }
-  const sim::RunConfig config = sim::run_config_from(preset(file, overrides));
+  const sim::RunConfig config = sim::run_config_from(preset(file, overrides), machine_threads());
   double cell_steps = 0.0;
   long accepted = 0, rejected = 0;
   for (auto _ : state) {
@@ -54,12 +55,12 @@ BENCHMARK_CAPTURE(BM_Preset, block_3d_ci, "scenarios/ci/block-3d-ci.yaml")
 void BM_TissueReaction(benchmark::State& state) {
   const char* file =
       smoke_run() ? "scenarios/ci/boxcar-standard-ci.yaml" : "scenarios/boxcar-standard.yaml";
-  sim::Simulation simulation(sim::run_config_from(preset(file)));
+  sim::Simulation simulation(sim::run_config_from(preset(file), machine_threads()));
   sim::Observer observer;
   const double first_session = simulation.config().events.at(0).time_days;
   simulation.run_until(first_session + 1.0, observer);
   FieldSet s = simulation.state();
-  ReactionOperator<model::TissueKernel> reaction(simulation.model().kernel());
+  ReactionOperator<model::TissueKernel> reaction(simulation.model().kernel(), machine_threads());
   for (auto _ : state) {
     reaction.advance(s, first_session + 1.0, 1e-9);  // a tiny step: the state stays put
     benchmark::ClobberMemory();

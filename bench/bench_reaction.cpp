@@ -4,6 +4,7 @@
 #include "bandwidth.hpp"
 #include "dermasim/numerics/reaction.hpp"
 #include "grids.hpp"
+#include "machine_threads.hpp"
 
 namespace dermasim::bench {
 namespace {
@@ -40,7 +41,7 @@ void BM_Reaction(benchmark::State& state) {
   const int dimensions = static_cast<int>(state.range(0));
   const Grid g = bench_grid(dimensions);
   FieldSet s = bench_fields(g, NineFieldKernel::kFields);
-  ReactionOperator<NineFieldKernel> reaction(NineFieldKernel{});
+  ReactionOperator<NineFieldKernel> reaction(NineFieldKernel{}, machine_threads());
   for (auto _ : state) {
     reaction.advance(s, 0.0, 0.1);
     benchmark::ClobberMemory();

@@ -18,6 +18,7 @@
 
 #include "commands.hpp"
 #include "dermasim/core/error.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/core/units.hpp"
 #include "dermasim/io/file_error.hpp"
 #include "dermasim/io/results_reader.hpp"
@@ -42,7 +43,7 @@ namespace fs = std::filesystem;
 struct RunOptions {
   std::string scenario;
   std::string output;
-  int threads = 0;  // 0: OpenMP's default
+  int threads = 0;  // 0: the machine's (thread_count)
   std::vector<std::string> overrides;
   bool dry_run = false;
   bool quiet = false;
@@ -67,9 +68,10 @@ std::string day(double t) {
   return text;
 }
 
-void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config, int threads,
+void print_dry_run(const scenario::Scenario& s, const sim::RunConfig& config,
                    const std::string& output) {
-  const sim::ResourceEstimate e = sim::estimate_resources(config, threads);
+  const sim::ResourceEstimate e = sim::estimate_resources(config);
+  const int threads = config.threads.count();
   const Grid grid = sim::make_grid(config.grid);
   std::printf("%s", s.resolved.c_str());
   std::printf("# dry run: nothing written\n");
@@ -102,6 +104,13 @@ void print_summary(std::FILE* out, const sim::Simulation& simulation, const mode
                m[model::kImprovement], m[model::kScarDepth], m[model::kCollagenPapillaryRel],
                m[model::kCollagenReticularRel]);
   std::fprintf(out, "  results: %s\n", path.c_str());
+}
+
+// The run's threads: --threads, else as many as OpenMP would start here (OMP_NUM_THREADS, else
+// the cores). The one place the default is decided; the count then goes down with the run's
+// configuration, and nothing sets OpenMP's global count.
+Threads thread_count(const RunOptions& o) {
+  return Threads(o.threads > 0 ? o.threads : omp_get_max_threads());
 }
 
 double checkpoint_interval(const RunOptions& o) {
@@ -188,9 +197,9 @@ int replicates_interrupted(const RunOptions& o, const sim::Simulation& simulatio
 // uninterrupted run's, and nothing that was written is lost, only the time to recompute it.
 io::ResultsWriter continue_results(const fs::path& output,
                                    std::optional<sim::CheckpointHeader>& resumed,
-                                   const io::RunInfo& info) {
+                                   const io::RunInfo& info, Threads threads) {
   try {
-    return io::ResultsWriter::resume(output, resumed->marks);
+    return io::ResultsWriter::resume(output, resumed->marks, {.threads = threads});
   } catch (const io::FileError& e) {
     if (e.fault() != io::FileError::Fault::damaged) throw;
     std::fprintf(stderr,
@@ -198,7 +207,7 @@ io::ResultsWriter continue_results(const fs::path& output,
                  "0 (the run is deterministic, so they end as an uninterrupted run's)\n",
                  e.what());
     resumed.reset();
-    return io::ResultsWriter(output, info, {.overwrite = true});
+    return io::ResultsWriter(output, info, {.overwrite = true, .threads = threads});
   }
 }
 
@@ -208,14 +217,13 @@ int run(const RunOptions& o, RunTrace& trace) {
   bool derived_output = false;
   const scenario::Scenario s = load(o, resumed, derived_output);
   for (const auto& w : s.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-  const int threads = o.threads > 0 ? o.threads : omp_get_max_threads();
-  omp_set_num_threads(threads);
-  const sim::RunConfig config = sim::run_config_from(s);
+  const Threads threads = thread_count(o);
+  const sim::RunConfig config = sim::run_config_from(s, threads);
   const fs::path output = sim::output_path_for(s);
   const double every = checkpoint_interval(o);
   if (o.dry_run) {
     sim::validate(config);
-    print_dry_run(s, config, threads, output.string());
+    print_dry_run(s, config, output.string());
     if (o.replicates > 1) {
       std::printf("# replicates: %zu seeds, one after another: about %zu x that run time\n",
                   o.replicates, o.replicates);
@@ -223,15 +231,16 @@ int run(const RunOptions& o, RunTrace& trace) {
     return 0;
   }
 
-  sim::preflight(config, threads);
+  sim::preflight(config);
   trace.output = output;
   const bool overwrite = o.force || (!resumed && replaces_previous_results(output, derived_output));
   if (!resumed) io::preflight_output(output, overwrite);
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation simulation(config);
-  const io::RunInfo info{s.name, s.simulation.seed, threads};
-  io::ResultsWriter writer = resumed ? continue_results(output, resumed, info)
-                                     : io::ResultsWriter(output, info, {.overwrite = overwrite});
+  const io::RunInfo info{s.name, s.simulation.seed};
+  io::ResultsWriter writer =
+      resumed ? continue_results(output, resumed, info, threads)
+              : io::ResultsWriter(output, info, {.overwrite = overwrite, .threads = threads});
   if (resumed) {
     sim::restore_checkpoint(o.resume, simulation);
     trace.checkpoint_day = simulation.time();

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "dermasim/core/error.hpp"
-#include "dermasim/core/units.hpp"
 #include "dermasim/io/file_error.hpp"
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
@@ -105,17 +104,11 @@ void check_every_run(sweep::SweepSpec& spec) {
                        " is not a valid scenario: " + e.what());
     }
     for (const auto& at : spec.outputs.at) {
-      if (at == "end") continue;
-      double t = 0.0;
       try {
-        t = units::convert(at, "days");
+        sweep::output_day(at, r, duration);
       } catch (const InputError& e) {
-        throw InputError(spec.file.string() + ": outputs.at: " + e.what());
+        throw InputError(spec.file.string() + ": " + e.what());
       }
-      if (t > duration)
-        throw InputError(spec.file.string() + ": outputs.at: " + at + " is after the end of run " +
-                         std::to_string(r) + " (" + units::format_quantity(duration, "days") +
-                         "); use a time within simulation.duration, or end");
     }
   }
 }
@@ -162,7 +155,7 @@ int run_command(const SweepArgs& given, const sweep::RunFunction& run_one) {
 
   sweep::SweepOptions options;
   options.out_dir = args.out_dir;
-  options.threads_per_run = args.threads_per_run;
+  options.threads_per_run = Threads(args.threads_per_run);
   options.resume = args.resume;
 
   // SIGINT or SIGTERM (Slurm's notice before it ends a job): no new run starts, runs in

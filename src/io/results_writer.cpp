@@ -90,10 +90,11 @@ ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptio
   h5::write_attribute(s.file, "created", std::string_view(iso8601_now()));
   h5::write_attribute(s.file, "scenario_name", std::string_view(run.scenario_name));
   h5::write_attribute(s.file, "seed", static_cast<std::int64_t>(run.seed));
-  h5::write_attribute(s.file, "threads", std::int64_t{run.threads});
+  h5::write_attribute(s.file, "threads", std::int64_t{options.threads.count()});
   h5::write_attribute(s.file, "wall_seconds", 0.0);
   h5::write_attribute(s.file, "status", std::string_view("running"));
-  s.snapshots = SnapshotSeries::create(h5::create_group(s.file, "fields"), options.gzip_level);
+  s.snapshots = SnapshotSeries::create(h5::create_group(s.file, "fields"), options.gzip_level,
+                                       options.threads);
   s.metrics = MetricSeries::create(h5::create_group(s.file, "metrics"));
   s.events = create_event_table(s.file, "events");
   s.summary = h5::create_group(s.file, "summary");
@@ -138,7 +139,7 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
       h5::has_link(s.file, "grid") ? h5::open_group(s.file, "grid") : h5::Handle();
   const double spacing = grid ? h5::read_double_attribute(grid, "spacing_mm") : 0.0;
   s.snapshots = SnapshotSeries::reopen(h5::open_group(s.file, "fields"), keep.snapshots, spacing,
-                                       options.gzip_level);
+                                       options.gzip_level, options.threads);
   s.metrics = MetricSeries::reopen(h5::open_group(s.file, "metrics"), keep.metric_samples);
   s.events = h5::open_dataset(s.file, "events");
   h5::resize_rows(s.events, keep.events);

@@ -1,8 +1,6 @@
 // Field snapshots of a results file (see snapshot_series.hpp).
 #include "dermasim/io/snapshot_series.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <exception>
 
@@ -24,10 +22,11 @@ std::vector<std::size_t> snapshot_shape(const Grid& grid) {
 
 }  // namespace
 
-SnapshotSeries SnapshotSeries::create(h5::Handle fields_group, int gzip_level) {
+SnapshotSeries SnapshotSeries::create(h5::Handle fields_group, int gzip_level, Threads threads) {
   SnapshotSeries series;
   series.group_ = std::move(fields_group);
   series.gzip_level_ = gzip_level;
+  series.threads_ = threads;
   series.encoded_ = gzip_level > 0;
   const hsize_t dims[] = {0};
   h5::Storage storage;
@@ -41,9 +40,10 @@ SnapshotSeries SnapshotSeries::create(h5::Handle fields_group, int gzip_level) {
 }
 
 SnapshotSeries SnapshotSeries::reopen(h5::Handle fields_group, std::size_t keep, double spacing_mm,
-                                      int gzip_level) {
+                                      int gzip_level, Threads threads) {
   SnapshotSeries series;
   series.group_ = std::move(fields_group);
+  series.threads_ = threads;
   series.spacing_mm_ = spacing_mm;
   series.encoded_ = gzip_level > 0;
   series.times_dataset_ = h5::open_dataset(series.group_, kTimes);
@@ -127,13 +127,13 @@ void SnapshotSeries::write_fields(const FieldSet& fields) {
   if (encoded_) {
     for (const Dataset& d : datasets_) h5::resize_rows(d.handle, row + 1);
   }
-  const int group = std::max(1, omp_get_max_threads());
+  const int group = threads_.count();
   std::vector<std::vector<float>> floats(static_cast<std::size_t>(group));
   std::vector<std::vector<unsigned char>> encoded(static_cast<std::size_t>(group));
   for (int first = 0; first < count; first += group) {
     const int last = std::min(count, first + group);
     std::exception_ptr error;
-#pragma omp parallel for schedule(dynamic) if (last - first > 1)
+#pragma omp parallel for schedule(dynamic) num_threads(threads_.count()) if (last - first > 1)
     for (int f = first; f < last; ++f) {
       try {
         const std::span<const double> values = fields[f].values();

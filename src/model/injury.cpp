@@ -94,7 +94,7 @@ void validate_session(const NeedleSession& s) {
 
 SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& session,
                                     const ParameterSet& params, std::uint64_t seed,
-                                    std::uint64_t stream) {
+                                    std::uint64_t stream, Threads threads) {
   validate_session(session);
   const Grid& g = state.grid();
   SessionOutcome out;
@@ -174,7 +174,7 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
   const double g_bolus = params[ParamId::growth_factor_platelet_bolus] *
                          (session.prp ? params[ParamId::prp_platelet_factor] : 1.0);
   const std::size_t per_row = g.cells_per_row();
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) num_threads(threads.count())
   for (int k = 0; k < g.nz(); ++k) {
     const double vascular = layer_of(g, k) == Layer::kEpidermis ? 0.0 : 1.0;
     for (std::size_t p = 0; p < per_row; ++p) {
@@ -188,7 +188,7 @@ SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& sessio
     }
   }
   out.injured_volume =
-      deterministic_sum(fraction.size(), [&](std::size_t c) { return fraction[c]; }) *
+      deterministic_sum(threads, fraction.size(), [&](std::size_t c) { return fraction[c]; }) *
       g.cell_volume();
   return out;
 }

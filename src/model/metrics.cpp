@@ -46,8 +46,9 @@ const std::array<MetricInfo, kMetricCount>& metric_infos() {
 }
 
 MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_depth,
-                                     const FieldSet& initial)
+                                     const FieldSet& initial, Threads threads)
     : grid_(model.grid()),
+      threads_(threads),
       scar_(model.scar()),
       footprint_(scar_footprint(grid_, scar_)),
       volume_(initial, dermal_row_collagen(model),
@@ -87,8 +88,9 @@ MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_de
 
 double MetricsCalculator::treated_total(const double* values) const {
   const std::size_t per_row = grid_.cells_per_row();
-  return deterministic_sum(
-      grid_.cells(), [&](std::size_t c) { return treated_row_[c / per_row] ? values[c] : 0.0; });
+  return deterministic_sum(threads_, grid_.cells(), [&](std::size_t c) {
+    return treated_row_[c / per_row] ? values[c] : 0.0;
+  });
 }
 
 std::vector<double> MetricsCalculator::elevation(const FieldSet& state) const {
@@ -112,7 +114,8 @@ MetricValues MetricsCalculator::compute(const FieldSet& state) const {
   const double* infl = state[kInflammation].data();
   const double* dose = state[kPihDose].data();
   auto masked = [&](const std::vector<unsigned char>& rows, const double* v) {
-    return deterministic_sum(n, [&](std::size_t c) { return rows[c / per_row] ? v[c] : 0.0; });
+    return deterministic_sum(threads_, n,
+                             [&](std::size_t c) { return rows[c / per_row] ? v[c] : 0.0; });
   };
   const double pap = masked(papillary_row_, ci) + masked(papillary_row_, cm);
   const double ret = masked(reticular_row_, ci) + masked(reticular_row_, cm);
@@ -122,12 +125,14 @@ MetricValues MetricsCalculator::compute(const FieldSet& state) const {
   const double inv_treated = treated_cells_ > 0.0 ? 1.0 / treated_cells_ : 0.0;
   m[kFibroblastsRel] = masked(treated_row_, fib) * inv_treated * inv_f0_;
   m[kMyofibroblastsRel] = masked(treated_row_, myo) * inv_treated * inv_f0_;
-  m[kGrowthFactorPeak] = parallel_max(n, [&](std::size_t c) { return state[kGrowthFactor][c]; });
+  m[kGrowthFactorPeak] =
+      parallel_max(threads_, n, [&](std::size_t c) { return state[kGrowthFactor][c]; });
   m[kInflammationMean] = masked(treated_row_, infl) * inv_treated;
   m[kPihRiskIndex] =
       epidermal_cells_ > 0.0 ? pih_weight_ * masked(epidermal_row_, dose) / epidermal_cells_ : 0.0;
-  const double gain =
-      gain_per_cell_ * parallel_max(n, [&](std::size_t c) { return fib[c] + eta_m_ * myo[c]; });
+  const double gain = gain_per_cell_ * parallel_max(threads_, n, [&](std::size_t c) {
+                        return fib[c] + eta_m_ * myo[c];
+                      });
   m[kFibrosisFlag] = gain >= 1.0 ? 1.0 : 0.0;
   m[kElastinRel] = elastin0_ > 0.0 ? treated_total(state[kElastin].data()) / elastin0_ : 0.0;
   return m;

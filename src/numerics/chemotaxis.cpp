@@ -84,9 +84,11 @@ void transverse_face_fluxes(const double* row, const double* v, int nx, const Tr
 
 }  // namespace
 
-ChemotaxisSolver::ChemotaxisSolver(const Grid& grid, std::vector<double> sensitivity)
+ChemotaxisSolver::ChemotaxisSolver(const Grid& grid, std::vector<double> sensitivity,
+                                   Threads threads)
     : grid_(grid),
       sensitivity_(std::move(sensitivity)),
+      threads_(threads),
       vx_(grid.cells(), 0.0),
       vy_(grid.cells(), 0.0),
       vz_(grid.cells(), 0.0),
@@ -109,7 +111,11 @@ double ChemotaxisSolver::compute_face_velocities(const double* c) {
     return s == s ? s : std::numeric_limits<double>::infinity();
   };
   double max_x = 0.0, max_y = 0.0, max_z = 0.0;
-#pragma omp parallel for collapse(2) schedule(static) reduction(max : max_x, max_y, max_z)
+  // Left as written: clang-format would break the clause list at its colons.
+  // clang-format off
+#pragma omp parallel for collapse(2) schedule(static) num_threads(threads_.count()) \
+    reduction(max : max_x, max_y, max_z)
+  // clang-format on
   for (int k = 0; k < nz; ++k) {
     for (int j = 0; j < ny; ++j) {
       const std::size_t m = g.index(0, j, k);
@@ -154,7 +160,7 @@ void ChemotaxisSolver::euler_stage(const double* u, double* out, double dt,
   const int nx = g.nx(), ny = g.ny(), nz = g.nz();
   const Transverse y{static_cast<std::ptrdiff_t>(g.stride_y()), ny, periodic};
   const Transverse z{static_cast<std::ptrdiff_t>(g.stride_z()), nz, false};
-#pragma omp parallel
+#pragma omp parallel num_threads(threads_.count())
   {
     // Row scratch: x-face fluxes, low and high transverse face fluxes, the divergence, and the
     // high faces of the row this thread did last along the axis on which consecutive rows

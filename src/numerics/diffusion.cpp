@@ -4,8 +4,6 @@
 // Columns of every (I - dt A_axis) sum to one, so the total is conserved to round-off.
 #include "dermasim/numerics/diffusion.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
 
 #include "dermasim/core/error.hpp"
@@ -32,8 +30,8 @@ double harmonic_mean(double a, double b) {
 
 }  // namespace
 
-DiffusionSolver::DiffusionSolver(const Grid& grid, std::vector<double> diffusivity)
-    : grid_(grid), diffusivity_(std::move(diffusivity)) {
+DiffusionSolver::DiffusionSolver(const Grid& grid, std::vector<double> diffusivity, Threads threads)
+    : grid_(grid), diffusivity_(std::move(diffusivity)), threads_(threads) {
   if (diffusivity_.size() != static_cast<std::size_t>(grid.nz())) {
     throw Error("diffusion: one diffusivity per z row is required");
   }
@@ -79,7 +77,7 @@ void DiffusionSolver::refactor(double dt) {
 
 void DiffusionSolver::advance(double* u, double dt) {
   DiffusionSolver* self = this;
-  advance(std::span(&self, 1), std::span(&u, 1), dt);
+  advance(threads_, std::span(&self, 1), std::span(&u, 1), dt);
 }
 
 std::size_t DiffusionSolver::x_units() const {
@@ -189,7 +187,7 @@ void DiffusionSolver::sweep_fused(double* u) const {
   }
 }
 
-void DiffusionSolver::advance(std::span<DiffusionSolver* const> solvers,
+void DiffusionSolver::advance(Threads threads, std::span<DiffusionSolver* const> solvers,
                               std::span<double* const> fields, double dt) {
   DERMASIM_ASSERT(solvers.size() == fields.size());
   if (!(dt > 0.0)) return;
@@ -208,14 +206,14 @@ void DiffusionSolver::advance(std::span<DiffusionSolver* const> solvers,
   }
   if (active.empty()) return;
   const std::size_t count = active.size();
-#pragma omp parallel
+  // Fields that divide evenly among the threads are swept whole, one field per thread at a
+  // time (two passes over memory instead of three, see sweep_fused); the rest share each
+  // sweep among all threads. Both do the same arithmetic on every cell, so which fields go
+  // which way (it depends on the thread count) cannot change a bit of the result.
+  const auto team = static_cast<std::size_t>(threads.count());
+  const std::size_t whole = count / team * team;
+#pragma omp parallel num_threads(threads.count())
   {
-    // Fields that divide evenly among the threads are swept whole, one field per thread at a
-    // time (two passes over memory instead of three, see sweep_fused); the rest share each
-    // sweep among all threads. Both do the same arithmetic on every cell, so which fields go
-    // which way (it depends on the thread count) cannot change a bit of the result.
-    const std::size_t threads = omp_get_num_threads();
-    const std::size_t whole = count / threads * threads;
 #pragma omp for schedule(static) nowait
     for (std::size_t n = 0; n < whole; ++n) active[n]->sweep_fused(data[n]);
     // Work unit w of a shared sweep is unit w % units of field whole + w / units: fixed, so the

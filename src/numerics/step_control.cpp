@@ -19,9 +19,9 @@ namespace {
 constexpr std::size_t kCellsPerBlock = 4096;
 
 // to = from for every field, in one parallel region (FieldSet::assign_values copies serially).
-void copy_values(const FieldSet& from, FieldSet& to) {
+void copy_values(const FieldSet& from, FieldSet& to, Threads threads) {
   const std::size_t n = from.grid().cells();
-#pragma omp parallel
+#pragma omp parallel num_threads(threads.count())
   for (int f = 0; f < from.size(); ++f) {
     const double* source = from[f].data();
     double* target = to[f].data();
@@ -37,8 +37,10 @@ constexpr double kRejectShrinkMax = 0.5;
 
 }  // namespace
 
-AdaptiveIntegrator::AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings)
+AdaptiveIntegrator::AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings,
+                                       Threads threads)
     : settings_(settings),
+      threads_(threads),
       saved_(layout),
       increment_(layout),
       previous_increment_(layout),
@@ -82,7 +84,7 @@ double AdaptiveIntegrator::estimate_error(const FieldSet& state, double dt) {
   // field (no barrier between fields).
   const std::size_t blocks = (n + kCellsPerBlock - 1) / kCellsPerBlock;
   std::uint64_t largest = 0;
-#pragma omp parallel reduction(max : largest)
+#pragma omp parallel num_threads(threads_.count()) reduction(max : largest)
   for (int f = 0; f < state.size(); ++f) {
     const double* u = state[f].data();
     const double* before = saved_[f].data();
@@ -117,7 +119,7 @@ void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, Splittin
     // Land exactly on t_end; stretch a step slightly rather than leave a sliver.
     const bool lands = t + 1.01 * dt >= t_end;
     if (lands) dt = t_end - t;
-    copy_values(state, saved_);
+    copy_values(state, saved_, threads_);
     stepper.step(state, t, dt);
     const double error = estimate_error(state, dt);
     if (error <= 1.0) {
@@ -138,7 +140,7 @@ void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, Splittin
       stats_.largest_dt = std::max(stats_.largest_dt, dt);
       return;
     }
-    copy_values(saved_, state);
+    copy_values(saved_, state, threads_);
     stats_.rejected++;
     const double shrink =
         error == error ? std::clamp(kSafety / std::sqrt(error), kRejectShrinkMin, kRejectShrinkMax)
@@ -158,7 +160,7 @@ const FieldSet& AdaptiveIntegrator::interpolate(double s) {
   const double theta = (s - step_start_) / previous_dt_;
   const std::size_t n = saved_.grid().cells();
   // Into increment_: it is scratch until the next step's error pass overwrites it.
-#pragma omp parallel
+#pragma omp parallel num_threads(threads_.count())
   for (int f = 0; f < saved_.size(); ++f) {
     const double* start = saved_[f].data();
     const double* du = previous_increment_[f].data();

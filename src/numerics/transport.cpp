@@ -8,14 +8,16 @@
 namespace dermasim {
 
 TransportOperator::TransportOperator(const Grid& grid, std::vector<DiffusionSpec> diffusion,
-                                     std::vector<ChemotaxisSpec> chemotaxis) {
+                                     std::vector<ChemotaxisSpec> chemotaxis, Threads threads)
+    : threads_(threads) {
   for (auto& spec : diffusion) {
-    diffusing_.push_back(
-        {spec.field, std::make_unique<DiffusionSolver>(grid, std::move(spec.diffusivity))});
+    diffusing_.push_back({spec.field, std::make_unique<DiffusionSolver>(
+                                          grid, std::move(spec.diffusivity), threads)});
   }
   for (auto& spec : chemotaxis) {
-    chemotactic_.push_back({std::move(spec.fields), spec.attractant,
-                            std::make_unique<ChemotaxisSolver>(grid, std::move(spec.sensitivity))});
+    chemotactic_.push_back(
+        {std::move(spec.fields), spec.attractant,
+         std::make_unique<ChemotaxisSolver>(grid, std::move(spec.sensitivity), threads)});
   }
 }
 
@@ -31,7 +33,7 @@ void TransportOperator::advance(FieldSet& state, double /*t*/, double dt) {
     solvers.push_back(d.solver.get());
     fields.push_back(state[d.field].data());
   }
-  DiffusionSolver::advance(solvers, fields, dt);
+  DiffusionSolver::advance(threads_, solvers, fields, dt);
 }
 
 }  // namespace dermasim

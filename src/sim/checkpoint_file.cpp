@@ -86,11 +86,11 @@ CheckpointHeader read_checkpoint_header(const std::filesystem::path& path) {
 
 namespace {
 
+// The checkpoint in `path`, its state read into `fields` (the layout of the run's state).
 // Verified again: the file may have changed since its header was read.
-Checkpoint read_checkpoint(const std::filesystem::path& path, const Simulation& simulation) {
+Checkpoint read_checkpoint(const std::filesystem::path& path, FieldSet& fields) {
   io::verify_checkpoint(path);
   const io::CheckpointState s = io::read_checkpoint_state(path);
-  FieldSet fields = simulation.state();
   io::read_checkpoint_fields(path, fields);
   Checkpoint c;
   c.time = s.time_days;
@@ -112,7 +112,6 @@ Checkpoint read_checkpoint(const std::filesystem::path& path, const Simulation& 
   c.controller.statistics.rejected = integer("controller.rejected");
   c.pending_post_snapshots = find_named(s.arrays, "pending_post_snapshots", path).values;
   for (int f = 0; f < fields.size(); ++f) {
-    c.fields.emplace_back(fields[f].values().begin(), fields[f].values().end());
     c.previous_increment.push_back(
         find_named(s.arrays, kIncrementPrefix + fields[f].name(), path).values);
   }
@@ -122,17 +121,20 @@ Checkpoint read_checkpoint(const std::filesystem::path& path, const Simulation& 
 }  // namespace
 
 void restore_checkpoint(const std::filesystem::path& path, Simulation& simulation) {
-  simulation.restore(read_checkpoint(path, simulation));
+  FieldSet state = simulation.state();
+  const Checkpoint c = read_checkpoint(path, state);
+  simulation.restore(c, state);
 }
 
 void branch_from_checkpoint(const std::filesystem::path& path, Simulation& simulation) {
-  Checkpoint c = read_checkpoint(path, simulation);
+  FieldSet state = simulation.state();
+  Checkpoint c = read_checkpoint(path, state);
   const auto& events = simulation.config().events;
   c.next_event = 0;
   while (c.next_event < events.size() && events[c.next_event].time_days <= c.time) ++c.next_event;
   c.controller = StepControllerState{};
   c.controller.proposed_dt = simulation.config().steps.dt_initial;
-  simulation.restore(c);
+  simulation.restore(c, state);
 }
 
 }  // namespace dermasim::sim

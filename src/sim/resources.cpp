@@ -31,17 +31,17 @@ constexpr double kSecondsPerCellStep = 1.0e-7;
 
 }  // namespace
 
-ResourceEstimate estimate_resources(const RunConfig& config, int threads) {
+ResourceEstimate estimate_resources(const RunConfig& config) {
+  const int threads = config.threads.count();
   ResourceEstimate e;
   e.cells = config.grid.cells();
   const double per_cell = 8.0 * (kStateCopies * static_cast<int>(model::kStateFieldCount) +
                                  kChemotaxisScratchArrays + kModelCellMaps) +
-                          4.0 + kWriterBytesPerCellAndThread * std::max(1, threads);
+                          4.0 + kWriterBytesPerCellAndThread * threads;
   e.memory_bytes = kBaseBytes + per_cell * static_cast<double>(e.cells);
   e.expected_steps = config.duration / config.steps.dt_max +
                      kStepsAfterEvent * static_cast<double>(config.events.size() + 1);
-  e.seconds =
-      kSecondsPerCellStep * static_cast<double>(e.cells) * e.expected_steps / std::max(1, threads);
+  e.seconds = kSecondsPerCellStep * static_cast<double>(e.cells) * e.expected_steps / threads;
   return e;
 }
 

@@ -7,7 +7,7 @@
 
 namespace dermasim::sim {
 
-RunConfig run_config_from(const scenario::Scenario& s, std::size_t replicate) {
+RunConfig run_config_from(const scenario::Scenario& s, Threads threads, std::size_t replicate) {
   RunConfig c;
   c.grid = {s.domain.dimensions, s.domain.nx,      s.domain.ny,
             s.domain.nz,         s.domain.spacing, s.domain.lateral_boundary};
@@ -23,6 +23,7 @@ RunConfig run_config_from(const scenario::Scenario& s, std::size_t replicate) {
   c.output.snapshot_interval = s.simulation.snapshot_interval;
   c.output.snapshot_before_session = s.simulation.snapshots_around_sessions;
   if (!s.simulation.snapshots_around_sessions) c.output.post_session_snapshot = -1.0;
+  c.threads = threads;
   return c;
 }
 
@@ -31,9 +32,9 @@ std::filesystem::path output_path_for(const scenario::Scenario& s) {
   return s.name + ".h5";
 }
 
-void preflight(const RunConfig& config, int threads) {
+void preflight(const RunConfig& config) {
   validate(config);
-  check_memory(estimate_resources(config, threads));
+  check_memory(estimate_resources(config));
 }
 
 bool run_to(Simulation& simulation, double t, Observer& observer, const RunControl& control) {

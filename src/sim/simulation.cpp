@@ -34,12 +34,13 @@ Simulation::Simulation(RunConfig config)
       model_(make_grid(validated(config_).grid), config_.skin, config_.scar, config_.parameters,
              config_.seed),
       state_(model_.initial_state()),
-      reaction_(model_.kernel()),
-      transport_(model_.grid(), model_.diffusion_specs(), model_.chemotaxis_specs()),
+      reaction_(model_.kernel(), config_.threads),
+      transport_(model_.grid(), model_.diffusion_specs(), model_.chemotaxis_specs(),
+                 config_.threads),
       stepper_(reaction_, transport_),
-      integrator_(state_, config_.steps),
+      integrator_(state_, config_.steps, config_.threads),
       treated_depth_(deepest_penetration(config_)),
-      metrics_(model_, treated_depth_, state_) {
+      metrics_(model_, treated_depth_, state_, config_.threads) {
   model_.check_homeostasis();
 }
 
@@ -134,9 +135,10 @@ void Simulation::process_due(Observer& observer) {
     if (o.snapshot_before_session || snapshot_due) snapshot(time_, state_, observer);
     const Event& event = config_.events[next_event_];
     cached_metrics_time_ = -1.0;  // the state jumps
-    EventRecord record{next_event_, event,
-                       model::apply_needle_session(state_, event.session, config_.parameters,
-                                                   config_.seed, kSessionStreamBase + next_event_)};
+    EventRecord record{
+        next_event_, event,
+        model::apply_needle_session(state_, event.session, config_.parameters, config_.seed,
+                                    kSessionStreamBase + next_event_, config_.threads)};
     integrator_.restart();
     observer.on_event(time_, record);
     if (o.post_session_snapshot >= 0.0) {
@@ -184,28 +186,27 @@ Checkpoint Simulation::checkpoint() const {
   c.last_snapshot_time = last_snapshot_time_;
   c.started = started_;
   const FieldSet& increment = integrator_.previous_increment();
-  for (int f = 0; f < state_.size(); ++f) {
-    c.fields.emplace_back(state_[f].values().begin(), state_[f].values().end());
+  for (int f = 0; f < increment.size(); ++f) {
     c.previous_increment.emplace_back(increment[f].values().begin(), increment[f].values().end());
   }
   c.controller = integrator_.controller_state();
   return c;
 }
 
-void Simulation::restore(const Checkpoint& c) {
-  if (static_cast<int>(c.fields.size()) != state_.size() ||
-      c.previous_increment.size() != c.fields.size() || c.next_event > config_.events.size()) {
+void Simulation::restore(const Checkpoint& c, const FieldSet& state) {
+  if (state.size() != state_.size() ||
+      c.previous_increment.size() != static_cast<std::size_t>(state_.size()) ||
+      c.next_event > config_.events.size()) {
     throw InputError("checkpoint: does not match this run's fields or events");
   }
   FieldSet increment = state_;
   for (int f = 0; f < state_.size(); ++f) {
-    if (c.fields[f].size() != state_[f].size() ||
-        c.previous_increment[f].size() != state_[f].size()) {
+    if (state[f].size() != state_[f].size() || c.previous_increment[f].size() != state_[f].size()) {
       throw InputError("checkpoint: grid size differs from this run's grid");
     }
-    std::copy(c.fields[f].begin(), c.fields[f].end(), state_[f].data());
     std::copy(c.previous_increment[f].begin(), c.previous_increment[f].end(), increment[f].data());
   }
+  state_.assign_values(state);
   time_ = c.time;
   next_event_ = c.next_event;
   next_metric_ = c.next_metric;

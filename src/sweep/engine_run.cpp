@@ -6,7 +6,6 @@
 #include <string>
 
 #include "dermasim/core/error.hpp"
-#include "dermasim/core/units.hpp"
 #include "dermasim/io/results_writer.hpp"
 #include "dermasim/model/metrics.hpp"
 #include "dermasim/scenario/scenario.hpp"
@@ -36,12 +35,7 @@ std::vector<Sample> samples_for(const RunRequest& request, double start, double 
   std::vector<Sample> samples;
   for (std::size_t c = 0; c < request.metrics.size(); ++c) {
     const MetricColumn& column = request.metrics[c];
-    const double t = column.at == "end" ? duration : units::convert(column.at, "day");
-    if (!(t >= start && t <= duration)) {
-      throw InputError("outputs.at: " + column.at + " is outside the simulated " +
-                       units::format_quantity(start, "day") + " .. " +
-                       units::format_quantity(duration, "day"));
-    }
+    const double t = output_day(column.at, request.index, duration, start);
     samples.push_back({c, metric_index(column.metric), t});
   }
   std::stable_sort(samples.begin(), samples.end(),
@@ -74,8 +68,8 @@ bool collect(sim::Simulation& simulation, sim::Observer& observer,
 // writes the full results file as `dermasim run` does. Returns false when abandoned.
 bool run_replicate(const RunRequest& request, const scenario::Scenario& s, std::size_t k,
                    std::vector<double>& values, std::chrono::steady_clock::time_point start) {
-  const sim::RunConfig config = sim::run_config_from(s, k);
-  sim::preflight(config, request.threads);
+  const sim::RunConfig config = sim::run_config_from(s, request.threads, k);
+  sim::preflight(config);
   sim::Simulation simulation(config);
   if (!request.start_from.empty()) sim::branch_from_checkpoint(request.start_from, simulation);
   const std::vector<Sample> samples =
@@ -84,8 +78,8 @@ bool run_replicate(const RunRequest& request, const scenario::Scenario& s, std::
     sim::Observer silent;
     return collect(simulation, silent, samples, values, request, false);
   }
-  io::ResultsWriter writer(request.field_output, {s.name, s.simulation.seed, request.threads},
-                           {.overwrite = true});
+  io::ResultsWriter writer(request.field_output, {s.name, s.simulation.seed},
+                           {.overwrite = true, .threads = request.threads});
   sim::ResultsRecorder recorder(writer);
   recorder.write_header(s, simulation);
   const bool finished = collect(simulation, recorder, samples, values, request, true);

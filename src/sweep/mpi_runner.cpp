@@ -11,7 +11,6 @@
 
 #ifdef DERMASIM_HAVE_MPI
 #include <mpi.h>
-#include <omp.h>
 
 #include <chrono>
 #include <cstdint>
@@ -123,7 +122,6 @@ SweepResult serve(const SweepSpec& spec, const RunTable& table, const RunFunctio
   const std::size_t metric_count = spec.outputs.columns().size() * spec.replicates;
   std::exception_ptr local_error;
   std::thread local([&] {
-    omp_set_num_threads(std::max(1, options.threads_per_run));
     try {
       while (auto index = store.next_run())
         store.record(run_one(spec, table, *index, run, options));
@@ -148,7 +146,6 @@ SweepResult serve(const SweepSpec& spec, const RunTable& table, const RunFunctio
 
 SweepResult work(const SweepSpec& spec, const RunTable& table, const RunFunction& run,
                  const SweepOptions& options) {
-  omp_set_num_threads(std::max(1, options.threads_per_run));
   SweepResult mine;
   send_string(kHello + sweep_fingerprint(spec, table));
   for (;;) {

@@ -1,8 +1,7 @@
 // The workstation runner: `jobs` worker threads pull run indices from the store, call the run
-// function (one engine thread each unless told otherwise) and record the outcomes.
+// function (one engine thread each unless told otherwise, passed in the request) and record the
+// outcomes.
 #include "dermasim/sweep/runner.hpp"
-
-#include <omp.h>
 
 #include <chrono>
 #include <cmath>
@@ -29,7 +28,7 @@ std::string_view to_string(RunStatus status) {
 }
 
 RunRequest make_request(const SweepSpec& spec, const RunTable& table, std::size_t index,
-                        const std::filesystem::path& out_dir, int threads) {
+                        const std::filesystem::path& out_dir, Threads threads) {
   RunRequest req;
   req.index = index;
   for (std::size_t j = 0; j < table.width(); ++j)
@@ -82,9 +81,6 @@ SweepResult run_sweep(const SweepSpec& spec, const RunFunction& run, const Sweep
   std::exception_ptr error;
   std::mutex error_mutex;
   auto worker = [&] {
-    // OpenMP's thread count is per calling thread: without this, every run would start a team as
-    // large as the machine and `jobs` runs would oversubscribe the cores.
-    omp_set_num_threads(std::max(1, options.threads_per_run));
     try {
       while (auto index = store.next_run()) {
         RunRequest request =

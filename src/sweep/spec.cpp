@@ -1,6 +1,9 @@
-// The sweep spec's own functions (spec.hpp): names of its kinds and the summary's columns.
+// The sweep spec's own functions (spec.hpp): names of its kinds, the summary's columns and
+// the day of each output time in a run.
 #include "dermasim/sweep/spec.hpp"
+
 #include "dermasim/core/error.hpp"
+#include "dermasim/core/units.hpp"
 
 namespace dermasim::sweep {
 
@@ -49,6 +52,28 @@ std::vector<MetricColumn> Outputs::columns() const {
     }
   }
   return cols;
+}
+
+double output_day(std::string_view at, std::size_t run, double duration, double start) {
+  if (at == "end") return duration;
+  double t = 0.0;
+  try {
+    t = units::convert(at, "days");
+  } catch (const InputError& e) {
+    throw InputError(std::string("outputs.at: ") + e.what());
+  }
+  const std::string what = "outputs.at: " + std::string(at);
+  if (t > duration) {
+    throw InputError(what + " is after the end of run " + std::to_string(run) + " (" +
+                     units::format_quantity(duration, "days") +
+                     "); use a time within simulation.duration, or end");
+  }
+  if (!(t >= start)) {
+    throw InputError(what + " is outside run " + std::to_string(run) + ", which simulates " +
+                     units::format_quantity(start, "days") + " .. " +
+                     units::format_quantity(duration, "days") + "; use a time within it, or end");
+  }
+  return t;
 }
 
 }  // namespace dermasim::sweep

@@ -8,16 +8,18 @@
 #include <limits>
 #include <vector>
 
+#include "dermasim/core/threads.hpp"
+
 namespace dermasim {
 
 inline constexpr std::size_t kReductionBlock = 4096;
 
-/// Sum of term(c) for c in [0, n), bitwise identical for any number of OpenMP threads.
+/// Sum of term(c) for c in [0, n) on `threads` threads, bitwise identical for any count.
 template <class Term>
-double deterministic_sum(std::size_t n, Term term) {
+double deterministic_sum(Threads threads, std::size_t n, Term term) {
   const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
   std::vector<double> partial(blocks, 0.0);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) num_threads(threads.count())
   for (std::size_t b = 0; b < blocks; ++b) {
     const std::size_t end = std::min(n, (b + 1) * kReductionBlock);
     double s = 0.0;
@@ -29,13 +31,17 @@ double deterministic_sum(std::size_t n, Term term) {
   return total;
 }
 
-/// Maximum of value(c) for c in [0, n) (max is exact, so any order gives the same result);
-/// returns `init` for n = 0. NaN values propagate.
+/// Maximum of value(c) for c in [0, n) on `threads` threads (max is exact, so any order gives
+/// the same result); returns `init` for n = 0. NaN values propagate.
 template <class Value>
-double parallel_max(std::size_t n, Value value, double init = 0.0) {
+double parallel_max(Threads threads, std::size_t n, Value value, double init = 0.0) {
   double result = init;
   bool saw_nan = false;
-#pragma omp parallel for schedule(static) reduction(max : result) reduction(|| : saw_nan)
+  // Left as written: clang-format would break the clause list at its colons.
+  // clang-format off
+#pragma omp parallel for schedule(static) num_threads(threads.count()) \
+    reduction(max : result) reduction(|| : saw_nan)
+  // clang-format on
   for (std::size_t c = 0; c < n; ++c) {
     const double v = value(c);
     if (v != v) saw_nan = true;

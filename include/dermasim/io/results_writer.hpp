@@ -9,7 +9,7 @@
 // diagnosis.
 //
 // Typical use by the driver:
-//   ResultsWriter out(path, {name, seed, threads}, {.overwrite = force});
+//   ResultsWriter out(path, {name, seed}, {.overwrite = force, .threads = threads});
 //   out.write_scenario(text, resolved); out.write_parameters(p); out.write_grid(grid, rows);
 //   out.declare_metrics(metric_infos);
 //   loop: out.append_metrics(t, values); out.add_event(e); out.append_snapshot(t, fields);
@@ -25,6 +25,7 @@
 
 #include "dermasim/core/field.hpp"
 #include "dermasim/core/grid.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/io/replicates_group.hpp"
 
 namespace dermasim::io {
@@ -70,7 +71,6 @@ struct EventRow {
 struct RunInfo {
   std::string scenario_name;
   std::uint64_t seed = 0;
-  int threads = 1;
 };
 
 struct WriterOptions {
@@ -79,6 +79,9 @@ struct WriterOptions {
   /// about as well as 6 at a fraction of the time (docs/file-format.md, "Compression").
   int gzip_level = 1;
   std::uintmax_t expected_bytes = 0;  ///< free space required at start; 0 = no check
+  /// The run's threads: snapshot fields are encoded this many at a time, and a new file
+  /// records the count (root attribute `threads`).
+  Threads threads{1};
 };
 
 /// "<out>.partial", where a run writes until close().

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dermasim/core/field.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/io/hdf5_handle.hpp"
 #include "dermasim/io/xdmf.hpp"
 
@@ -16,13 +17,14 @@ namespace dermasim::io {
 class SnapshotSeries {
  public:
   /// An empty series in `fields_group` (taken over); the field datasets are created by the
-  /// first append. `gzip_level` 0 stores plain chunks, 1..9 shuffles and deflates.
-  static SnapshotSeries create(h5::Handle fields_group, int gzip_level);
+  /// first append. `gzip_level` 0 stores plain chunks, 1..9 shuffles and deflates; `threads`
+  /// fields are encoded at a time.
+  static SnapshotSeries create(h5::Handle fields_group, int gzip_level, Threads threads);
   /// The series already in `fields_group`, cut back to its first `keep` snapshots, to be
   /// continued (resumed run). Existing datasets keep their storage: `gzip_level` applies
   /// when they are compressed (or when none exists yet).
   static SnapshotSeries reopen(h5::Handle fields_group, std::size_t keep, double spacing_mm,
-                               int gzip_level);
+                               int gzip_level, Threads threads);
 
   /// Appends one snapshot of every field. The first append fixes the field list and grid;
   /// later ones must match it (by name, any order on a reopened series) and not go back in
@@ -51,6 +53,7 @@ class SnapshotSeries {
 
   h5::Handle group_;  // /fields
   int gzip_level_ = 0;
+  Threads threads_{1};       // encoders
   bool encoded_ = false;     // chunks go through shuffle_deflate + H5Dwrite_chunk
   bool checksummed_ = true;  // Fletcher32 after the other filters
   h5::Handle times_dataset_;

@@ -21,6 +21,7 @@
 #include <cstdint>
 
 #include "dermasim/core/field.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/model/parameters.hpp"
 #include "dermasim/model/specs.hpp"
 
@@ -34,11 +35,12 @@ struct SessionOutcome {
   double injured_volume = 0.0;  ///< sum of injured fractions x cell volume (mm^2 in 2D, mm^3 in 3D)
 };
 
-/// Applies `session` to `state`; `seed` and `stream` select the track pattern's random stream
-/// (one stream per session keeps patterns independent of everything else).
+/// Applies `session` to `state` on `threads` threads; `seed` and `stream` select the track
+/// pattern's random stream (one stream per session keeps patterns independent of everything
+/// else).
 SessionOutcome apply_needle_session(FieldSet& state, const NeedleSession& session,
                                     const ParameterSet& params, std::uint64_t seed,
-                                    std::uint64_t stream);
+                                    std::uint64_t stream, Threads threads);
 
 /// Validates a session's numbers; throws InputError naming the offending field.
 void validate_session(const NeedleSession& session);

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "dermasim/core/field.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/model/scar.hpp"
 #include "dermasim/model/surface.hpp"
 #include "dermasim/model/tissue.hpp"
@@ -65,8 +66,10 @@ using MetricValues = std::array<double, kMetricCount>;
 class MetricsCalculator {
  public:
   /// `treated_depth` (mm): deepest planned injury, or <= 0 for the whole dermis.
-  /// `initial` is the state at t = 0 (for the deficit reference of improvement_pct).
-  MetricsCalculator(const TissueModel& model, double treated_depth, const FieldSet& initial);
+  /// `initial` is the state at t = 0 (for the deficit reference of improvement_pct). The sums
+  /// and maxima over cells run on `threads` threads.
+  MetricsCalculator(const TissueModel& model, double treated_depth, const FieldSet& initial,
+                    Threads threads);
 
   MetricValues compute(const FieldSet& state) const;
   /// Surface elevation per column (nx * ny values, x fastest), mm.
@@ -79,6 +82,7 @@ class MetricsCalculator {
   double treated_total(const double* values) const;
 
   const Grid& grid_;
+  Threads threads_;
   ScarSpec scar_;
   ScarFootprint footprint_;
   ColumnVolume volume_;

@@ -11,14 +11,15 @@
 
 #include "dermasim/core/aligned.hpp"
 #include "dermasim/core/grid.hpp"
+#include "dermasim/core/threads.hpp"
 
 namespace dermasim {
 
 class ChemotaxisSolver {
  public:
   /// `sensitivity` holds chi per z row (mm^2 / (day * attractant unit)), size nz; the face
-  /// value between rows is the arithmetic mean.
-  ChemotaxisSolver(const Grid& grid, std::vector<double> sensitivity);
+  /// value between rows is the arithmetic mean. advance() runs on `threads` threads.
+  ChemotaxisSolver(const Grid& grid, std::vector<double> sensitivity, Threads threads);
   /// Advances every density in `densities` by dt days in the (frozen) field `attractant`.
   void advance(std::span<double* const> densities, const double* attractant, double dt);
   /// Sub-steps the last advance() needed.
@@ -32,6 +33,7 @@ class ChemotaxisSolver {
   void euler_stage(const double* u, double* out, double dt, const double* average_with) const;
   const Grid& grid_;
   std::vector<double> sensitivity_;
+  Threads threads_;
   AlignedVector<double> vx_, vy_, vz_;  // velocity on the low face of each cell, mm/day
   AlignedVector<double> stage_;         // first SSP-RK2 stage
   int last_substeps_ = 0;

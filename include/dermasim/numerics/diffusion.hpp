@@ -9,22 +9,24 @@
 #include <vector>
 
 #include "dermasim/core/grid.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/numerics/tridiagonal.hpp"
 
 namespace dermasim {
 
 class DiffusionSolver {
  public:
-  /// `diffusivity` holds D per z row (mm^2/day), size nz, all >= 0.
-  DiffusionSolver(const Grid& grid, std::vector<double> diffusivity);
+  /// `diffusivity` holds D per z row (mm^2/day), size nz, all >= 0; advance() sweeps on
+  /// `threads` threads.
+  DiffusionSolver(const Grid& grid, std::vector<double> diffusivity, Threads threads);
   /// Advances u (grid.cells() values) by dt days. Factorizations are cached and rebuilt only
   /// when dt changes.
   void advance(double* u, double dt);
-  /// Advances fields[n] with solvers[n] (all on one grid) by dt days: the same results as
-  /// calling advance() on each, but every field's sweeps along an axis share one parallel
-  /// loop, so a step costs one barrier per axis instead of one per field and axis.
-  static void advance(std::span<DiffusionSolver* const> solvers, std::span<double* const> fields,
-                      double dt);
+  /// Advances fields[n] with solvers[n] (all on one grid) by dt days on `threads` threads: the
+  /// same results as calling advance() on each, but every field's sweeps along an axis share
+  /// one parallel loop, so a step costs one barrier per axis instead of one per field and axis.
+  static void advance(Threads threads, std::span<DiffusionSolver* const> solvers,
+                      std::span<double* const> fields, double dt);
   const std::vector<double>& diffusivity() const { return diffusivity_; }
 
  private:
@@ -42,6 +44,7 @@ class DiffusionSolver {
   void sweep_plane(double* p, const double* above, std::size_t k) const;
   const Grid& grid_;
   std::vector<double> diffusivity_;
+  Threads threads_;
   double factored_dt_ = -1.0;
   std::vector<TridiagonalFactor> x_factors_;  // one per z row (D differs by row)
   std::vector<int> x_factor_of_row_;          // rows sharing D share a factor

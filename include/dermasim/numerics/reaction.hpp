@@ -13,6 +13,7 @@
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/field.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/numerics/exp_neg.hpp"
 #include "dermasim/numerics/operator.hpp"
 
@@ -51,11 +52,13 @@ inline double exponential_relax(double u, double production, double loss, double
 ///   template <class In, class Out> void rates(const ReactionCell&, const In& u, Out&& p, Out&& l)
 /// (u[f], p[f], l[f] as for pointers) is handed views into those buffers, so that, inlined and
 /// branch-free (selects are fine), it vectorises across the cells of a block; a kernel that
-/// takes pointers is evaluated cell by cell through small copies.
+/// takes pointers is evaluated cell by cell through small copies. Rows are shared among
+/// `threads` threads.
 template <class Kernel>
 class ReactionOperator : public Operator {
  public:
-  explicit ReactionOperator(Kernel kernel) : kernel_(std::move(kernel)) {}
+  ReactionOperator(Kernel kernel, Threads threads)
+      : kernel_(std::move(kernel)), threads_(threads) {}
   const Kernel& kernel() const { return kernel_; }
   Kernel& kernel() { return kernel_; }
 
@@ -67,7 +70,7 @@ class ReactionOperator : public Operator {
     const int nx = g.nx(), ny = g.ny(), nz = g.nz();
     // A row belongs to one thread and is cut into blocks at fixed positions, so every cell
     // takes the same (vector or scalar remainder) code path whatever the number of threads.
-#pragma omp parallel for collapse(2) schedule(static)
+#pragma omp parallel for collapse(2) schedule(static) num_threads(threads_.count())
     for (int k = 0; k < nz; ++k) {
       for (int j = 0; j < ny; ++j) {
         for (int i = 0; i < nx; i += kBlock) {
@@ -187,6 +190,7 @@ class ReactionOperator : public Operator {
   }
 
   Kernel kernel_;
+  Threads threads_;
 };
 
 }  // namespace dermasim

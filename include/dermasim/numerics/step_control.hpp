@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dermasim/core/field.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/numerics/splitting.hpp"
 
 namespace dermasim {
@@ -46,7 +47,9 @@ struct StepControllerState {
 
 class AdaptiveIntegrator {
  public:
-  AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings);
+  /// Its passes over the state (copies, error estimate, dense output) run on `threads`
+  /// threads.
+  AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings, Threads threads);
   /// Steps `state` from t to exactly t_end (t is updated).
   void advance_to(FieldSet& state, double& t, double t_end, SplittingStepper& stepper);
   /// One accepted step from t towards t_end, landing exactly on t_end when it is within
@@ -75,6 +78,7 @@ class AdaptiveIntegrator {
   /// Weighted max-norm error of the step just taken; fills increment_ with the new increment.
   double estimate_error(const FieldSet& state, double dt);
   StepControlSettings settings_;
+  Threads threads_;
   FieldSet saved_;               // state before the current step (for rejection)
   FieldSet increment_;           // du of the current step
   FieldSet previous_increment_;  // du of the last accepted step

@@ -24,8 +24,9 @@ struct ChemotaxisSpec {
 
 class TransportOperator : public Operator {
  public:
+  /// Both solvers run on `threads` threads.
   TransportOperator(const Grid& grid, std::vector<DiffusionSpec> diffusion,
-                    std::vector<ChemotaxisSpec> chemotaxis);
+                    std::vector<ChemotaxisSpec> chemotaxis, Threads threads);
   void advance(FieldSet& state, double t, double dt) override;
 
  private:
@@ -40,6 +41,7 @@ class TransportOperator : public Operator {
   };
   std::vector<DiffusingField> diffusing_;
   std::vector<ChemotacticGroup> chemotactic_;
+  Threads threads_;
 };
 
 }  // namespace dermasim

@@ -1,4 +1,4 @@
-// A run's checkpoint on disk: the driver's Checkpoint (state, schedule position, step
+// A run's checkpoint on disk: the run's state, the driver's Checkpoint (schedule position, step
 // controller history), the resolved scenario it belongs to, and how far the results file had
 // got, in the generic io checkpoint format. `dermasim run --checkpoint-every` writes these;
 // `dermasim run --resume` reads them and continues bit for bit.

@@ -16,7 +16,9 @@ struct ResourceEstimate {
   double seconds = 0.0;         ///< wall time, roughly (within a factor of two)
 };
 
-ResourceEstimate estimate_resources(const RunConfig& config, int threads);
+/// With the run's threads (config.threads): the writer's scratch grows with them, the time
+/// shrinks.
+ResourceEstimate estimate_resources(const RunConfig& config);
 
 /// Total memory of this machine (bytes, from /proc/meminfo); 0 when unknown.
 double machine_memory_bytes();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dermasim/core/grid.hpp"
+#include "dermasim/core/threads.hpp"
 #include "dermasim/model/parameters.hpp"
 #include "dermasim/model/specs.hpp"
 #include "dermasim/numerics/step_control.hpp"
@@ -54,6 +55,9 @@ struct RunConfig {
   std::uint64_t seed = 42;
   StepControlSettings steps;
   OutputSchedule output;
+  /// Threads of every parallel loop of the run (core/threads.hpp): decided by whoever starts
+  /// the run (--threads, the sweep's threads per run, a test); results do not depend on it.
+  Threads threads{1};
 };
 
 /// Throws InputError for an inconsistent configuration (unsorted or out-of-range events,

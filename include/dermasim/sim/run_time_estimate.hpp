@@ -25,9 +25,8 @@ struct RunTimeEstimate {
   double measured_seconds = 0.0;  ///< what the estimate itself took
 };
 
-/// Runs the pilot and the calibration (with the current OpenMP thread count); wall and CPU
-/// time are estimated alike. Throws what
-/// Simulation throws for a configuration it cannot run.
+/// Runs the pilot and the calibration (with the run's threads, config.threads); wall and CPU
+/// time are estimated alike. Throws what Simulation throws for a configuration it cannot run.
 RunTimeEstimate estimate_run_time(const RunConfig& config);
 
 }  // namespace dermasim::sim

@@ -20,17 +20,18 @@ namespace dermasim::sim {
 /// and checkpointed between two slices resumes bit for bit.
 inline constexpr double kPollInterval = 1.0;
 
-/// The run a scenario describes; replicate k (0 = the scenario itself) uses the needle
-/// placement seed seed + k (replicate_seed).
-RunConfig run_config_from(const scenario::Scenario& scenario, std::size_t replicate = 0);
+/// The run a scenario describes, on `threads` threads; replicate k (0 = the scenario itself)
+/// uses the needle placement seed seed + k (replicate_seed).
+RunConfig run_config_from(const scenario::Scenario& scenario, Threads threads,
+                          std::size_t replicate = 0);
 
 /// Where the results go: simulation.output (which -o overrides), else "<name>.h5".
 std::filesystem::path output_path_for(const scenario::Scenario& scenario);
 
 /// Checks a run before anything large is allocated: its configuration (validate) and whether
-/// this machine has the memory for it with `threads` threads (check_memory). Throws InputError
+/// this machine has the memory for it with its threads (check_memory). Throws InputError
 /// (exit code 2) or Error (exit code 1, not enough memory).
-void preflight(const RunConfig& config, int threads);
+void preflight(const RunConfig& config);
 
 /// What happens between two slices of a run; both are optional.
 struct RunControl {

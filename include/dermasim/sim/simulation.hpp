@@ -50,10 +50,11 @@ class Observer {
   virtual void on_progress(const Progress& /*progress*/) {}
 };
 
-/// Everything needed to continue a run bit for bit: the state, the time, the position in the
-/// event list and in the output schedule, and the step controller's history (its scalars and
-/// the last accepted increment), so that a restored run takes exactly the steps an
-/// uninterrupted one would have taken.
+/// Everything besides the state needed to continue a run bit for bit: the time, the position
+/// in the event list and in the output schedule, and the step controller's history (its
+/// scalars and the last accepted increment), so that a restored run takes exactly the steps
+/// an uninterrupted one would have taken. The state goes with it as it is (Simulation::state()
+/// when saved, restore()'s second argument), never copied into it.
 struct Checkpoint {
   double time = 0.0;
   std::size_t next_event = 0;
@@ -61,9 +62,8 @@ struct Checkpoint {
   std::vector<double> pending_post_snapshots;
   double last_metric_time = -1.0, last_snapshot_time = -1.0;
   bool started = false;
-  std::vector<std::vector<double>> fields;  ///< values of each field, FieldIndex order
   StepControllerState controller;
-  std::vector<std::vector<double>> previous_increment;  ///< per field, as `fields`
+  std::vector<std::vector<double>> previous_increment;  ///< values per field, FieldIndex order
 };
 
 class Simulation {
@@ -99,10 +99,11 @@ class Simulation {
   /// Largest planned penetration depth (mm): the treated zone of the metrics.
   double treated_depth() const { return treated_depth_; }
 
+  /// All but the state (state() is saved with it).
   Checkpoint checkpoint() const;
-  /// Continues from `checkpoint` (which must come from a run of the same configuration).
-  /// Throws InputError if its layout does not match.
-  void restore(const Checkpoint& checkpoint);
+  /// Continues from `checkpoint` and the `state` it was taken with (both from a run of the same
+  /// configuration). Throws InputError if their layout does not match this run's.
+  void restore(const Checkpoint& checkpoint, const FieldSet& state);
 
  private:
   void advance(double t_target, double limit, Observer& observer);

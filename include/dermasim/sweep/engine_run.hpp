@@ -1,6 +1,6 @@
 // The sweep's RunFunction backed by the real engine: one run of a sweep is the base scenario
-// with the run's `--set` overrides, simulated in this thread (the runner sets its OpenMP thread
-// count), reporting the requested metrics at the requested times ("end" or a time with a unit,
+// with the run's `--set` overrides, simulated in this thread on request.threads engine threads,
+// reporting the requested metrics at the requested times ("end" or a time with a unit,
 // reached exactly by the driver, not interpolated). With a field_output path the full results
 // file is written as by `dermasim run`. With request.replicates = N the point runs seeds seed,
 // seed + 1, ..., seed + N - 1 one after another (the full results file is the first seed's).

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "dermasim/core/threads.hpp"
 #include "dermasim/sweep/design.hpp"
 #include "dermasim/sweep/sensitivity.hpp"
 #include "dermasim/sweep/spec.hpp"
@@ -43,8 +44,7 @@ struct RunRequest {
   std::filesystem::path field_output;  ///< where to write the full results; "" = metrics only
   std::vector<MetricColumn> metrics;   ///< requested metric values, in RunOutcome order
   std::size_t replicates = 1;          ///< seeds: the run's scenario seed, +1, ... (spec)
-  int threads = 1;                     ///< engine threads for this run (the runner also sets
-                                       ///< omp_set_num_threads in the calling thread)
+  Threads threads{1};                  ///< engine threads for this run (its RunConfig's)
   /// Poll between steps: when it returns true the sweep is being stopped, and the run may give
   /// up by returning status pending (it is then run again on --resume). Always callable.
   std::function<bool()> stop_requested = [] { return false; };
@@ -77,7 +77,7 @@ using ProgressFunction = std::function<void(const Progress&)>;
 struct SweepOptions {
   std::filesystem::path out_dir;
   unsigned jobs = 1;                       ///< concurrent runs on this machine (or MPI rank)
-  int threads_per_run = 1;                 ///< engine threads per run; jobs x threads <= cores
+  Threads threads_per_run{1};              ///< engine threads per run; jobs x threads <= cores
   bool resume = false;                     ///< continue an interrupted sweep in out_dir
   double summary_interval_seconds = 30.0;  ///< how often the summary is rewritten mid-sweep
   ProgressFunction progress;
@@ -100,7 +100,7 @@ SweepResult run_sweep(const SweepSpec& spec, const RunFunction& run, const Sweep
 
 /// The request for run `index` of `table`.
 RunRequest make_request(const SweepSpec& spec, const RunTable& table, std::size_t index,
-                        const std::filesystem::path& out_dir, int threads);
+                        const std::filesystem::path& out_dir, Threads threads);
 
 /// Calls `run`, turning an exception or a wrong number of metrics into a failed outcome.
 RunOutcome execute_run(const RunFunction& run, const RunRequest& request);

@@ -69,6 +69,13 @@ struct Outputs {
   std::vector<MetricColumn> columns() const;
 };
 
+/// The day of an outputs.at entry ("end" or a time with its unit) in run `run`, which simulates
+/// from `start` (0, or the time of its start_from checkpoint) to `duration` days. The one check
+/// of an output time against a run: made for every run before the sweep starts (dermasim
+/// sweep, which does not know the checkpoint's time) and again by each run. Throws InputError
+/// "outputs.at: ..." (the caller adds the sweep file).
+double output_day(std::string_view at, std::size_t run, double duration, double start = 0.0);
+
 struct SensitivitySettings {
   std::size_t bootstrap = 500;  ///< bootstrap resamples for confidence intervals
   double confidence = 0.95;     ///< two-sided level of the percentile intervals

@@ -2,7 +2,6 @@
 // resumed from the checkpoint's marks gives the same fields, metrics and events, bit for bit,
 // as a run that was never interrupted.
 #include <gtest/gtest.h>
-#include <omp.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,7 +37,7 @@ void write_day(ResultsWriter& writer, int day) {
 }
 
 ResultsWriter start(const fs::path& out) {
-  ResultsWriter writer(out, {"resume-test", 3, 1});
+  ResultsWriter writer(out, {"resume-test", 3});
   writer.write_scenario("name: resume-test\n", "name: resume-test\n");
   writer.write_grid(testing::small_grid());
   writer.declare_metrics(testing::synthetic_metric_infos());
@@ -131,7 +130,8 @@ TEST(ResultsResume, KilledRunResumesFromItsPartialFile) {
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    omp_set_num_threads(1);  // libgomp's thread pool does not survive fork()
+    // libgomp's thread pool does not survive fork(): the child's writer encodes on one thread
+    // (WriterOptions::threads).
     ResultsWriter writer = start(out);
     for (int day = 0; day <= kDays - 3; ++day) {
       write_day(writer, day);

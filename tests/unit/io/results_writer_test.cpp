@@ -7,8 +7,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <omp.h>
-
 #include <cmath>
 #include <random>
 
@@ -118,7 +116,7 @@ TEST(ResultsWriter, UncompressedSnapshotsHoldTheSameValues) {
   const fs::path out = dir / "run.h5";
   const Grid grid = testing::small_grid();
   {
-    ResultsWriter writer(out, {"m", 1, 1}, {.gzip_level = 0});
+    ResultsWriter writer(out, {"m", 1}, {.gzip_level = 0});
     writer.append_snapshot(0.0, testing::synthetic_fields(grid, 0.0));
     writer.append_snapshot(3.0, testing::synthetic_fields(grid, 3.0));
     writer.close("complete", 0.0);
@@ -158,7 +156,7 @@ TEST(ResultsWriter, EveryDatasetHasUnitsAndDescription) {
 
 TEST(ResultsWriter, MetricValuesGoInDeclarationOrderAndOtherCountsAreRejected) {
   const ScratchDir dir("metrics");
-  ResultsWriter writer(dir / "run.h5", {"m", 1, 1});
+  ResultsWriter writer(dir / "run.h5", {"m", 1});
   writer.declare_metrics(testing::synthetic_metric_infos());  // improvement, scar depth
   const double sample[] = {std::nan(""), 0.3};
   writer.append_metrics(1.0, sample);
@@ -173,7 +171,7 @@ TEST(ResultsWriter, MetricValuesGoInDeclarationOrderAndOtherCountsAreRejected) {
 
 TEST(ResultsWriter, RejectsSnapshotsThatChangeLayoutOrGoBackInTime) {
   const ScratchDir dir("layout-change");
-  ResultsWriter writer(dir / "run.h5", {"m", 1, 1});
+  ResultsWriter writer(dir / "run.h5", {"m", 1});
   const Grid grid = testing::small_grid();
   writer.append_snapshot(5.0, testing::synthetic_fields(grid, 5.0));
   EXPECT_THROW(writer.append_snapshot(4.0, testing::synthetic_fields(grid, 4.0)), Error);
@@ -186,7 +184,7 @@ TEST(ResultsWriter, RejectsSnapshotsThatChangeLayoutOrGoBackInTime) {
 TEST(ResultsWriter, OutputPathHoldsNothingUntilClose) {
   const ScratchDir dir("partial");
   const fs::path out = dir / "run.h5";
-  ResultsWriter writer(out, {"m", 1, 1});
+  ResultsWriter writer(out, {"m", 1});
   writer.append_snapshot(0.0, testing::synthetic_fields(testing::small_grid(), 0.0));
   EXPECT_FALSE(fs::exists(out));
   EXPECT_TRUE(fs::exists(partial_path(out)));
@@ -203,8 +201,7 @@ TEST(ResultsWriter, KilledRunLeavesNoOutputAndAReadablePartial) {
   ASSERT_GE(child, 0);
   if (child == 0) {
     // libgomp's thread pool does not survive fork(): the child must stay single-threaded.
-    omp_set_num_threads(1);
-    ResultsWriter writer(out, {"m", 1, 1});
+    ResultsWriter writer(out, {"m", 1}, {.threads = Threads(1)});
     const Grid grid = testing::small_grid();
     writer.append_snapshot(0.0, testing::synthetic_fields(grid, 0.0));
     writer.append_snapshot(1.0, testing::synthetic_fields(grid, 1.0));
@@ -237,9 +234,9 @@ TEST(ResultsWriter, RunsKilledAtRandomMomentsNeverLeaveAnIncompleteOutput) {
     const pid_t child = fork();
     ASSERT_GE(child, 0);
     if (child == 0) {
-      omp_set_num_threads(1);  // libgomp's thread pool does not survive fork()
+      // libgomp's thread pool does not survive fork(): the child's writer runs on one thread.
       const Grid grid(2, 60, 1, 40, 0.02);
-      ResultsWriter writer(out, {"kill", 1, 1}, {.overwrite = true});
+      ResultsWriter writer(out, {"kill", 1}, {.overwrite = true, .threads = Threads(1)});
       writer.write_grid(grid);
       writer.declare_metrics(testing::synthetic_metric_infos());
       for (int day = 0; day < kSnapshots; ++day) {
@@ -277,7 +274,7 @@ TEST(ResultsWriter, RunsKilledAtRandomMomentsNeverLeaveAnIncompleteOutput) {
 TEST(ResultsWriter, DestroyedWithoutCloseMarksTheFileFailed) {
   const ScratchDir dir("abandoned");
   const fs::path out = dir / "run.h5";
-  { ResultsWriter writer(out, {"m", 1, 1}); }
+  { ResultsWriter writer(out, {"m", 1}); }
   const std::string status =
       h5::read_string_attribute(h5::open_file(out.string(), false), "status");
   EXPECT_EQ(status.rfind("failed: ", 0), 0u) << status;
@@ -296,7 +293,7 @@ TEST(PreflightOutput, RejectsMissingDirectoryExistingFileAndDirectories) {
     EXPECT_NE(std::string(e.what()).find("--force"), std::string::npos) << e.what();
   }
   EXPECT_NO_THROW(preflight_output(out, true));
-  EXPECT_THROW(ResultsWriter(out, {"m", 1, 1}), IoError);
+  EXPECT_THROW(ResultsWriter(out, {"m", 1}), IoError);
 }
 
 TEST(PreflightOutput, RejectsUnwritableDirectoryAndInsufficientSpace) {

@@ -53,7 +53,7 @@ inline double scar_depth_at(double t) {
 /// up to the last time, and two sessions.
 inline void write_synthetic_results(const std::filesystem::path& out,
                                     const std::vector<double>& times, int dimensions = 2) {
-  ResultsWriter writer(out, {"synthetic-test", 42, 2}, {.overwrite = true});
+  ResultsWriter writer(out, {"synthetic-test", 42}, {.overwrite = true, .threads = Threads(2)});
   writer.write_scenario("name: synthetic-test\n", "name: synthetic-test\nseed: 42\n");
   writer.write_parameters(sim::parameter_values(model::ParameterSet{}));
   const Grid grid = small_grid(dimensions);

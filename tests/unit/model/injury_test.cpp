@@ -28,7 +28,7 @@ struct Injured {
   SessionOutcome outcome;
   explicit Injured(NeedleSession s, Grid grid = Grid(2, 120, 1, 40, 0.05), ScarSpec scar = {})
       : model(std::move(grid), SkinSpec{}, scar, ablating(), 1) {
-    outcome = apply_needle_session(state, s, model.parameters(), 42, 1000);
+    outcome = apply_needle_session(state, s, model.parameters(), 42, 1000, Threads(1));
   }
 };
 
@@ -53,7 +53,9 @@ TEST(Injury, SectionReceivesTheArealExpectationOfThePattern) {
     for (int i = 0; i < g.nx(); ++i) {
       const std::size_t c = g.index(i, 0, k);
       if (g.z(k) + 0.025 < 1.05) expect_injured(inj, c, share);  // rows fully above the tips
-      if (g.z(k) > 1.05 + 0.05) ASSERT_EQ(inj.state[kDamage][c], 0.0);
+      if (g.z(k) > 1.05 + 0.05) {
+        ASSERT_EQ(inj.state[kDamage][c], 0.0);
+      }
       (layer_of(g, k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
     }
   }
@@ -62,7 +64,7 @@ TEST(Injury, SectionReceivesTheArealExpectationOfThePattern) {
   // No seed enters a section.
   const FieldSet a = inj.state;
   FieldSet b = inj.model.initial_state();
-  apply_needle_session(b, s, inj.model.parameters(), 7, 1003);
+  apply_needle_session(b, s, inj.model.parameters(), 7, 1003, Threads(1));
   for (int f = 0; f < a.size(); ++f)
     for (std::size_t c = 0; c < a[f].size(); ++c) ASSERT_EQ(a[f][c], b[f][c]);
 }
@@ -79,7 +81,9 @@ TEST(Injury, BlockTracksDamageTissueAndReleaseSignals) {
     ASSERT_LE(d, 1.0);
     if (d == 1.0) expect_injured(inj, c, 1.0);  // a voxel entirely inside a track
     const int k = static_cast<int>(c / g.cells_per_row());
-    if (g.z(k) > 1.05 + 0.05) ASSERT_EQ(d, 0.0) << "damage below the penetration depth";
+    if (g.z(k) > 1.05 + 0.05) {
+      ASSERT_EQ(d, 0.0) << "damage below the penetration depth";
+    }
     (layer_of(g, k) == Layer::kEpidermis ? epi_g : derm_g) += inj.state[kGrowthFactor][c];
   }
   EXPECT_EQ(max_d, 1.0);

@@ -23,7 +23,7 @@ TEST(Scar, InitialDepthEqualsTheRequestedDepthForEveryType) {
     const ScarSpec scar{type, 2.0, 0.3};
     const TissueModel m(wide_grid(), SkinSpec{}, scar, ParameterSet{}, 1);
     const FieldSet s = m.initial_state();
-    const MetricsCalculator metrics(m, 1.05, s);
+    const MetricsCalculator metrics(m, 1.05, s, Threads(1));
     const MetricValues v = metrics.compute(s);
     // The centre lies on a cell face, so V and cos^2 profiles are sampled half a cell off-centre.
     const double tolerance = type == ScarType::kIcepick ? 0.3 * 0.025 / 1.0 : 2e-3;
@@ -46,7 +46,9 @@ TEST(Scar, InitialDepthEqualsTheRequestedDepthForEveryType) {
       }
       carved -= pull;
     }
-    if (type == ScarType::kRolling) EXPECT_LT(carved, 0.0);
+    if (type == ScarType::kRolling) {
+      EXPECT_LT(carved, 0.0);
+    }
     double surface = 0.0;
     for (double e : metrics.elevation(s)) surface += e;
     EXPECT_NEAR(surface, carved, 1e-9 * std::abs(carved));
@@ -78,7 +80,7 @@ TEST(Scar, RefusesScarsThatDoNotFit) {
 TEST(Metrics, RestingSkinIsAtBaseline) {
   const TissueModel m(wide_grid(), SkinSpec{}, ScarSpec{}, ParameterSet{}, 1);
   const FieldSet s = m.initial_state();
-  const MetricValues v = MetricsCalculator(m, 1.05, s).compute(s);
+  const MetricValues v = MetricsCalculator(m, 1.05, s, Threads(1)).compute(s);
   EXPECT_NEAR(v[kCollagenPapillaryRel], 1.0, 1e-12);
   EXPECT_NEAR(v[kCollagenReticularRel], 1.0, 1e-12);
   EXPECT_NEAR(v[kFibroblastsRel], 1.0, 1e-12);
@@ -96,7 +98,7 @@ TEST(Metrics, RespondToTheState) {
   const TissueModel m(wide_grid(), SkinSpec{}, ScarSpec{ScarType::kBoxcar, 2.0, 0.3},
                       ParameterSet{}, 1);
   const FieldSet initial = m.initial_state();
-  const MetricsCalculator metrics(m, 1.05, initial);
+  const MetricsCalculator metrics(m, 1.05, initial, Threads(1));
   FieldSet s = m.initial_state();
   // Fill half of the scar's collagen deficit everywhere.
   const FieldSet rest =

@@ -10,7 +10,7 @@ namespace {
 
 TEST(Chemotaxis, UniformAttractantMovesNothing) {
   Grid g(2, 10, 1, 8, 0.1);
-  ChemotaxisSolver s(g, std::vector<double>(8, 1.0));
+  ChemotaxisSolver s(g, std::vector<double>(8, 1.0), Threads(1));
   std::vector<double> u(g.cells()), c(g.cells(), 3.0);
   for (std::size_t i = 0; i < u.size(); ++i) u[i] = 1.0 + (i % 3);
   const auto before = u;
@@ -22,7 +22,7 @@ TEST(Chemotaxis, UniformAttractantMovesNothing) {
 
 TEST(Chemotaxis, CellsClimbTheGradientAndAreConserved) {
   Grid g(2, 20, 1, 1, 0.05);
-  ChemotaxisSolver s(g, {0.01});
+  ChemotaxisSolver s(g, {0.01}, Threads(1));
   std::vector<double> u(g.cells(), 1.0), c(g.cells());
   for (int i = 0; i < 20; ++i) c[i] = i;  // attractant rises with x
   double* fields[] = {u.data()};
@@ -35,7 +35,7 @@ TEST(Chemotaxis, CellsClimbTheGradientAndAreConserved) {
 
 TEST(Chemotaxis, SubStepsToRespectTheCflBound) {
   Grid g(2, 20, 1, 1, 0.05);
-  ChemotaxisSolver s(g, {1.0});
+  ChemotaxisSolver s(g, {1.0}, Threads(1));
   std::vector<double> u(g.cells(), 1.0), c(g.cells());
   for (int i = 0; i < 20; ++i) c[i] = 0.5 * i;  // |v| = 1 * 0.5 / 0.05 = 10 mm/day
   double* fields[] = {u.data()};
@@ -45,7 +45,7 @@ TEST(Chemotaxis, SubStepsToRespectTheCflBound) {
 
 TEST(Chemotaxis, PeriodicBoundaryPassesFlux) {
   Grid g(2, 10, 1, 1, 0.1, LateralBoundary::kPeriodic);
-  ChemotaxisSolver s(g, {0.05});
+  ChemotaxisSolver s(g, {0.05}, Threads(1));
   std::vector<double> u(10, 0.0), c(10, 0.0);
   u[9] = 1.0;
   c[0] = 1.0;  // attractant just across the wrapped boundary

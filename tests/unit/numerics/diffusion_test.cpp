@@ -1,7 +1,6 @@
 #include "dermasim/numerics/diffusion.hpp"
 
 #include <gtest/gtest.h>
-#include <omp.h>
 
 #include <cmath>
 #include <numeric>
@@ -18,7 +17,7 @@ double total(const std::vector<double>& u) {
 
 TEST(Diffusion, ConstantFieldIsSteady) {
   Grid g(3, 6, 5, 4, 0.1);
-  DiffusionSolver d(g, {1.0, 2.0, 0.5, 3.0});
+  DiffusionSolver d(g, {1.0, 2.0, 0.5, 3.0}, Threads(1));
   std::vector<double> u(g.cells(), 2.0);
   d.advance(u.data(), 10.0);
   for (double v : u) EXPECT_NEAR(v, 2.0, 1e-13);
@@ -28,7 +27,7 @@ TEST(Diffusion, NoFluxConservesAndSmooths) {
   Grid g(2, 16, 1, 12, 0.05);
   std::vector<double> D(12, 0.3);
   D[5] = 0.01;  // a low-diffusivity layer
-  DiffusionSolver d(g, D);
+  DiffusionSolver d(g, D, Threads(1));
   std::vector<double> u(g.cells(), 0.0);
   u[g.index(3, 0, 2)] = 1.0;
   d.advance(u.data(), 0.2);
@@ -39,7 +38,7 @@ TEST(Diffusion, NoFluxConservesAndSmooths) {
 
 TEST(Diffusion, PeriodicWrapsAround) {
   Grid g(2, 8, 1, 1, 0.1, LateralBoundary::kPeriodic);
-  DiffusionSolver d(g, {1.0});
+  DiffusionSolver d(g, {1.0}, Threads(1));
   std::vector<double> u(8, 0.0);
   u[0] = 1.0;
   d.advance(u.data(), 0.01);
@@ -50,7 +49,7 @@ TEST(Diffusion, PeriodicWrapsAround) {
 
 TEST(Diffusion, NoFluxDoesNotWrap) {
   Grid g(2, 8, 1, 1, 0.1);
-  DiffusionSolver d(g, {1.0});
+  DiffusionSolver d(g, {1.0}, Threads(1));
   std::vector<double> u(8, 0.0);
   u[0] = 1.0;
   d.advance(u.data(), 0.01);
@@ -59,7 +58,7 @@ TEST(Diffusion, NoFluxDoesNotWrap) {
 
 TEST(Diffusion, ZeroDiffusivityLayerBlocksFlux) {
   Grid g(2, 1, 1, 5, 0.1);
-  DiffusionSolver d(g, {1.0, 1.0, 0.0, 1.0, 1.0});
+  DiffusionSolver d(g, {1.0, 1.0, 0.0, 1.0, 1.0}, Threads(1));
   std::vector<double> u{1.0, 0.0, 0.0, 0.0, 0.0};
   d.advance(u.data(), 1.0);
   EXPECT_EQ(u[2], 0.0);
@@ -69,8 +68,8 @@ TEST(Diffusion, ZeroDiffusivityLayerBlocksFlux) {
 
 TEST(Diffusion, RejectsWrongCoefficientCount) {
   Grid g(2, 4, 1, 3, 0.1);
-  EXPECT_THROW(DiffusionSolver(g, {1.0, 1.0}), Error);
-  EXPECT_THROW(DiffusionSolver(g, {1.0, -1.0, 1.0}), Error);
+  EXPECT_THROW(DiffusionSolver(g, {1.0, 1.0}, Threads(1)), Error);
+  EXPECT_THROW(DiffusionSolver(g, {1.0, -1.0, 1.0}, Threads(1)), Error);
 }
 
 // One thread sweeps a field whole (all axes a plane at a time); with more threads than fields
@@ -80,7 +79,6 @@ TEST(Diffusion, WholeFieldAndSharedSweepsAgreeBitwise) {
       Grid(3, 37, 23, 19, 0.02), Grid(3, 37, 23, 19, 0.02, LateralBoundary::kPeriodic),
       Grid(2, 37, 1, 40, 0.02),  Grid(3, 1, 9, 7, 0.02),
       Grid(3, 9, 1, 7, 0.02),    Grid(2, 1, 1, 40, 0.02)};
-  const int threads = omp_get_max_threads();
   for (const Grid& g : grids) {
     std::vector<double> D(g.nz());
     for (int k = 0; k < g.nz(); ++k) D[k] = k < 5 ? 0.06 : k < 12 ? 0.3 : 0.15;
@@ -88,12 +86,9 @@ TEST(Diffusion, WholeFieldAndSharedSweepsAgreeBitwise) {
     for (std::size_t c = 0; c < g.cells(); ++c)
       u[c] = 1.0 + std::sin(0.37 * c) * std::cos(0.011 * c);
     std::vector<double> v = u;
-    DiffusionSolver a(g, D), b(g, D);
-    omp_set_num_threads(1);
+    DiffusionSolver a(g, D, Threads(1)), b(g, D, Threads(2));
     a.advance(u.data(), 0.05);
-    omp_set_num_threads(2);
     b.advance(v.data(), 0.05);
-    omp_set_num_threads(threads);
     for (std::size_t c = 0; c < g.cells(); ++c) ASSERT_EQ(u[c], v[c]) << "cell " << c;
   }
 }

@@ -50,7 +50,7 @@ double integrate(double rtol, long* steps) {
   StepControlSettings settings;
   settings.rtol = rtol;
   settings.atol = rtol;
-  AdaptiveIntegrator integrator(s, settings);
+  AdaptiveIntegrator integrator(s, settings, Threads(1));
   double t = 0.0;
   integrator.advance_to(s, t, 1.0, stepper);
   EXPECT_EQ(t, 1.0);
@@ -72,12 +72,12 @@ TEST(StepControl, GlobalErrorFollowsTheTolerance) {
 
 TEST(StepControl, LandsExactlyOnEventTimesAndGrowsToDtMax) {
   FieldSet s = single_cell(1.0);
-  ReactionOperator<Decay> reaction(Decay{1e-4});
+  ReactionOperator<Decay> reaction(Decay{1e-4}, Threads(1));
   Nothing transport;
   SplittingStepper stepper(reaction, transport);
   StepControlSettings settings;
   settings.dt_max = 0.5;
-  AdaptiveIntegrator integrator(s, settings);
+  AdaptiveIntegrator integrator(s, settings, Threads(1));
   double t = 0.0;
   for (double event : {0.37, 1.0, 20.0}) {
     integrator.advance_to(s, t, event, stepper);
@@ -101,7 +101,7 @@ TEST(StepControl, NaNThatPersistsIsATimeStepCollapse) {
   Nothing reaction;
   PoisonAfter transport;
   SplittingStepper stepper(reaction, transport);
-  AdaptiveIntegrator integrator(s, StepControlSettings{});
+  AdaptiveIntegrator integrator(s, StepControlSettings{}, Threads(1));
   double t = 0.0;
   try {
     integrator.advance_to(s, t, 1.0, stepper);
@@ -121,7 +121,7 @@ TEST(StepControl, NegativeValuesAreRejected) {
   SplittingStepper stepper(reaction, transport);
   StepControlSettings settings;
   settings.dt_initial = 0.05;
-  AdaptiveIntegrator integrator(s, settings);
+  AdaptiveIntegrator integrator(s, settings, Threads(1));
   double t = 0.0;
   integrator.advance_to(s, t, 0.2, stepper);
   EXPECT_GE(s[0][0], -1e-12);  // round-off below zero is tolerated, overshoot is not

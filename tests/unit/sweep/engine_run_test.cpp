@@ -108,7 +108,7 @@ TEST(EngineRun, StartsFromACheckpointOfTheSharedHistory) {
   ASSERT_EQ(straight.status, RunStatus::ok) << straight.error;
 
   const scenario::Scenario s = scenario::load_scenario(base, sets);
-  sim::Simulation history(sim::run_config_from(s));
+  sim::Simulation history(sim::run_config_from(s, Threads(1)));
   sim::Observer quiet;
   history.run_until(10.0, quiet);  // after the session on day 7
   const auto checkpoint = std::filesystem::temp_directory_path() / "dermasim-branch.h5";

@@ -332,7 +332,7 @@ TEST(RunSweep, RequestCarriesOverridesBaseAndFieldOutput) {
                 "improvement_pct], at: [3 months], keep_fields: true");
   const SweepSpec spec = parse_sweep(sweep, "dir/s.yaml");
   const RunTable table = build_run_table(spec);
-  const RunRequest req = make_request(spec, table, 4, dir, 1);
+  const RunRequest req = make_request(spec, table, 4, dir, Threads(1));
   ASSERT_EQ(req.overrides.size(), 2u);
   EXPECT_EQ(req.overrides[0].key, "a.x");
   EXPECT_EQ(req.overrides[0].value, "2 mm");

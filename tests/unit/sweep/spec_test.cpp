@@ -199,5 +199,27 @@ TEST(SweepSpec, AnInlineBaseIsHandedOnAsBlockYamlThatReadsBackTheSame) {
             "    - \"- x\"\n");
 }
 
+// One check of an output time against a run, for the up-front check and the run alike.
+TEST(OutputDay, ResolvesEndAndTimesAndRefusesTimesOutsideTheRun) {
+  EXPECT_EQ(output_day("end", 3, 84.0), 84.0);
+  EXPECT_EQ(output_day("2 weeks", 3, 84.0), 14.0);
+  EXPECT_EQ(output_day("2 weeks", 3, 84.0, 14.0), 14.0);
+  const auto message = [](std::string_view at, double start) {
+    try {
+      output_day(at, 3, 28.0, start);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message("2 months", 0.0),
+            "outputs.at: 2 months is after the end of run 3 (28 days); use a time within "
+            "simulation.duration, or end");
+  EXPECT_EQ(message("1 week", 10.0),
+            "outputs.at: 1 week is outside run 3, which simulates 10 days .. 28 days; use a time "
+            "within it, or end");
+  EXPECT_EQ(message("2 kg", 0.0).rfind("outputs.at: 2 kg is ", 0), 0u) << message("2 kg", 0.0);
+}
+
 }  // namespace
 }  // namespace dermasim::sweep

@@ -2,6 +2,7 @@
 // course, checked on their CI variants (scenarios/ci/*-ci.yaml: the same course on a coarse
 // grid and a shorter horizon). Each test quotes the line it checks.
 #include <gtest/gtest.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -30,7 +31,9 @@ struct Outcome {
 };
 
 Outcome run_ci(const std::string& name) {
-  sim::RunConfig config = sim::run_config_from(scenario::load_scenario(kCi / (name + "-ci.yaml")));
+  // As many threads as `dermasim run` takes by default.
+  sim::RunConfig config = sim::run_config_from(scenario::load_scenario(kCi / (name + "-ci.yaml")),
+                                               Threads(omp_get_max_threads()));
   config.output.snapshot_interval = 0.0;
   config.output.snapshot_before_session = false;
   config.output.post_session_snapshot = -1.0;

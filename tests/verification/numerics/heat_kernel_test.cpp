@@ -35,7 +35,7 @@ double heat_kernel_error(int dimensions, double side, int n, int steps) {
   for (int k = 0; k < g.nz(); ++k)
     for (int j = 0; j < g.ny(); ++j)
       for (int i = 0; i < g.nx(); ++i) u[g.index(i, j, k)] = kernel(r2(i, j, k), kT0, dimensions);
-  DiffusionSolver solver(g, std::vector<double>(g.nz(), kD));
+  DiffusionSolver solver(g, std::vector<double>(g.nz(), kD), Threads(1));
   const double dt = (kT1 - kT0) / steps;
   for (int s = 0; s < steps; ++s) solver.advance(u.data(), dt);
   double error = 0.0, peak = 0.0;

@@ -2,7 +2,6 @@
 // over 10,000 steps, positivity from step-function data at huge steps, and bitwise identical
 // results for 1 and 2 OpenMP threads through the adaptive integrator.
 #include <gtest/gtest.h>
-#include <omp.h>
 
 #include <cmath>
 #include <cstring>
@@ -39,10 +38,10 @@ std::vector<double> layered(const Grid& g, double top, double bottom) {
   return d;
 }
 
-TransportOperator transport_for(const Grid& g) {
+TransportOperator transport_for(const Grid& g, Threads threads = Threads(1)) {
   return TransportOperator(
       g, {{0, layered(g, 0.3, 0.1)}, {1, layered(g, 8.6e-3, 4e-3)}, {2, layered(g, 8.6e-3, 0.0)}},
-      {{{1, 2}, 0, layered(g, 2e-3, 1e-3)}});
+      {{{1, 2}, 0, layered(g, 2e-3, 1e-3)}}, threads);
 }
 
 long double total(const Field& f) {
@@ -92,17 +91,14 @@ struct GrowthKernel {
 };
 
 FieldSet run_with_threads(int threads, int dimensions) {
-  const int before = omp_get_max_threads();  // restored below: later tests get the default
-  omp_set_num_threads(threads);
   const Grid g(dimensions, 36, dimensions == 3 ? 20 : 1, 24, 0.04);
   FieldSet s = three_fields(g);
-  TransportOperator transport = transport_for(g);
-  ReactionOperator<GrowthKernel> reaction(GrowthKernel{});
+  TransportOperator transport = transport_for(g, Threads(threads));
+  ReactionOperator<GrowthKernel> reaction(GrowthKernel{}, Threads(threads));
   SplittingStepper stepper(reaction, transport);
-  AdaptiveIntegrator integrator(s, StepControlSettings{});
+  AdaptiveIntegrator integrator(s, StepControlSettings{}, Threads(threads));
   double t = 0.0;
   integrator.advance_to(s, t, 3.0, stepper);
-  omp_set_num_threads(before);
   return s;
 }
 

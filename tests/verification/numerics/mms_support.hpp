@@ -96,8 +96,8 @@ inline FieldSet mms_run(const MmsProblem& problem, int n, double end_time, int s
   if (problem.chemotaxis > 0.0) {
     chemotaxis.push_back({{0}, 1, std::vector<double>(grid.nz(), problem.chemotaxis)});
   }
-  TransportOperator transport(grid, diffusion, chemotaxis);
-  ReactionOperator<MmsKernel> reaction(MmsKernel{&problem, &grid});
+  TransportOperator transport(grid, diffusion, chemotaxis, Threads(1));
+  ReactionOperator<MmsKernel> reaction(MmsKernel{&problem, &grid}, Threads(1));
   SplittingStepper stepper(reaction, transport);
   const double dt = end_time / steps;
   for (int s = 0; s < steps; ++s) stepper.step(state, s * dt, dt);
