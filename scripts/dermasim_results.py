@@ -60,6 +60,17 @@ class Results:
         self.layer = grid["layer"][()]
         self.snapshot_times = self.file["fields/time_days"][()]
 
+    def verify(self):
+        """Reads every series (fields, surface, metrics, events) once, snapshot by snapshot,
+        so that HDF5 checks each chunk's Fletcher32 checksum: raises OSError on damage, as
+        `dermasim info` reports it. Figures read only some snapshots; this reads them all."""
+        for group in ("fields", "surface", "metrics"):
+            for dataset in self.file.get(group, {}).values():
+                for row in range(dataset.shape[0]):
+                    dataset[row]
+        if "events" in self.file:
+            self.file["events"][()]
+
     def __enter__(self):
         return self
 
@@ -217,60 +228,17 @@ class Results:
     def nearest_snapshot(self, day):
         return int(np.argmin(np.abs(self.snapshot_times - day)))
 
-    def dermis_rows(self):
-        return (self.layer == 1) | (self.layer == 2)
-
-    def parameter(self, name, default):
-        """A model parameter from /parameters (engine units), or `default` if absent."""
-        group = self.file.get("parameters")
-        if group is None or name not in group.attrs:
-            return default
-        return float(group.attrs[name])
-
     def surface_profiles(self):
-        """Surface elevation w(x) in mm for every snapshot, shape (S, nx), or None without
-        collagen: the engine's skin surface (docs/model.md, "The skin surface").
-
-        1. Column volume change v = sum over dermal rows of q(r) h, r = (C - Cbar) / Cbar,
-           where collagen up to the start's density (and every deficit) counts in full and the
-           rest with the share eps_V (surface.excess_volume_share): needled dermis densifies.
-           Cbar(z) is the lateral maximum of the first snapshot's collagen (outside the scar).
-           A rolling scar's column also sinks by the smallest pull left along its fibrous bands
-           (the scar_tether field; a band cut anywhere is free).
-        2. Spreading by the skin sheet: (1 - l^2 d_xx) w = v with no slope at the sides,
-           l = surface.smoothing_length. For a 3D file this is the section through the middle,
-           spread along x only (the engine also spreads along y).
-        """
-        if self.collagen(0) is None:
+        """Surface elevation w(x) in mm for every snapshot, shape (S, nx), or None when the
+        file records no surface: the engine's own skin surface (/surface/elevation_mm, the one
+        its scar metrics measure; docs/model.md, "The skin surface"). For a 3D file this is
+        the section through the middle (y)."""
+        if "surface" not in self.file or "elevation_mm" not in self.file["surface"]:
             return None
-        share = self.parameter("surface.excess_volume_share", 1.0)
-        length = self.parameter("surface.smoothing_length", 0.0)
-        rows = self.dermis_rows()
-        start = self.collagen(0)[rows]
-        reference = np.max(start, axis=1, keepdims=True)
-        reference[reference == 0] = np.nan
-        full = np.maximum(0.0, start / reference - 1.0)
-        spread = _spreading_operator(len(self.x_mm), (length / self.spacing_mm) ** 2)
-        tethered = self.has_field("scar_tether")
-        bands = self.section("scar_tether", 0) > 0 if tethered else None
-        profiles = []
-        for s in range(len(self.snapshot_times)):
-            relative = self.collagen(s)[rows] / reference - 1.0
-            volume = np.where(relative <= full, relative, full + share * (relative - full))
-            column = np.nansum(volume, axis=0) * self.spacing_mm
-            if tethered:
-                pull = np.where(bands, self.section("scar_tether", s), np.inf).min(axis=0)
-                column -= np.where(np.isfinite(pull), pull, 0.0)
-            profiles.append(spread @ column)
-        return np.array(profiles)
-
-
-def _spreading_operator(n, a):
-    """Inverse of (1 - a d_xx) on n cells with no-slope ends (the skin sheet, surface.hpp)."""
-    matrix = np.diag(np.full(n, 1.0 + 2.0 * a)) - a * (np.eye(n, k=1) + np.eye(n, k=-1))
-    matrix[0, 0] -= a
-    matrix[-1, -1] -= a
-    return np.linalg.inv(matrix)
+        elevation = self.file["surface"]["elevation_mm"]
+        if self.dimensions == 3:
+            return elevation[:, elevation.shape[1] // 2, :].astype(np.float64)
+        return elevation[()].astype(np.float64)
 
 
 def run_labels(runs):

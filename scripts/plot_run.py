@@ -187,7 +187,8 @@ def cross_sections(run, out_dir, dpi):
 def surface_profile(run, out_dir, dpi):
     profiles = run.surface_profiles()
     if profiles is None:
-        note(f"no collagen fields in {run.path}: surface profile skipped")
+        note(f"no /surface in {run.path} (written before the surface was recorded): "
+             "surface profile skipped")
         return None
     times = run.snapshot_times
     fig, (ax, ax_map) = plt.subplots(1, 2, figsize=(14, 4.6),
@@ -299,6 +300,7 @@ def main():
         if len(run.snapshot_times) == 0:
             note("no field snapshots: only the timeline is drawn")
         try:
+            run.verify()
             captions = {"timeline.png": timeline(run, args.output, args.dpi)}
             if len(run.snapshot_times) > 0:
                 captions["cross_sections.png"] = cross_sections(run, args.output, args.dpi)

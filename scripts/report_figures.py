@@ -259,7 +259,7 @@ def sections_figure(run, label, div_id):
 def surface_figure(runs, labels, colours):
     profiles = [r.surface_profiles() if len(r.snapshot_times) else None for r in runs]
     if all(p is None for p in profiles):
-        return "<p>No collagen fields: no surface profile.</p>", ""
+        return "<p>No /surface in these files: no surface profile.</p>", ""
     fig = go.Figure()
     for run, label, colour, prof in zip(runs, labels, colours, profiles):
         if prof is None:

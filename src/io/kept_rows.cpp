@@ -8,6 +8,7 @@
 #include "dermasim/io/file_error.hpp"
 #include "dermasim/io/hdf5_dataset.hpp"
 #include "dermasim/io/hdf5_file.hpp"
+#include "dermasim/io/results_layout.hpp"
 
 namespace dermasim::io {
 namespace {
@@ -26,8 +27,9 @@ std::vector<KeptSeries> kept_series(const h5::Handle& file, const SeriesCounts& 
     const bool in_place = h5::chunk_rows(dataset) > 1;
     series.push_back({std::move(path), std::move(dataset), rows, in_place});
   };
-  for (const auto& [group, rows] : {std::pair<const char*, std::size_t>{"fields", counts.snapshots},
-                                    {"metrics", counts.metric_samples}}) {
+  for (const std::string_view group : kSeriesGroups) {
+    if (!h5::has_link(file, group)) continue;  // /surface: only in files that record it
+    const std::size_t rows = group == "metrics" ? counts.metric_samples : counts.snapshots;
     const h5::Handle g = h5::open_group(file, group);
     for (const std::string& name : h5::link_names(g)) {
       add(std::string(group) + "/" + name, h5::open_dataset(g, name), rows);

@@ -71,7 +71,7 @@ ResultsIntegrity verify_results(const fs::path& path) {
     ++integrity.checksummed;
     h5::verify_rows(dataset, h5::shape(dataset).at(0));
   };
-  for (const char* group_name : {"fields", "metrics"}) {
+  for (const std::string_view group_name : kSeriesGroups) {
     if (!h5::has_link(file, group_name)) continue;
     const h5::Handle group = h5::open_group(file, group_name);
     for (const std::string& name : h5::link_names(group)) check(h5::open_dataset(group, name));

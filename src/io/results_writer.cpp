@@ -17,6 +17,7 @@
 #include "dermasim/io/metric_series.hpp"
 #include "dermasim/io/results_layout.hpp"
 #include "dermasim/io/snapshot_series.hpp"
+#include "dermasim/io/surface_series.hpp"
 #include "dermasim/io/timestamp.hpp"
 #include "dermasim/io/xdmf.hpp"
 
@@ -45,11 +46,13 @@ struct ResultsWriter::State {
   h5::Handle events;
   std::size_t event_rows = 0;
   SnapshotSeries snapshots;
+  SurfaceSeries surface;
   MetricSeries metrics;
 
   // Closes every object, then the file, so that the file is complete when this returns.
   void close_file() {
     snapshots = {};
+    surface = {};
     metrics = {};
     events = {};
     summary = {};
@@ -93,6 +96,7 @@ ResultsWriter::ResultsWriter(fs::path out, const RunInfo& run, const WriterOptio
   h5::write_attribute(s.file, "threads", std::int64_t{options.threads.count()});
   h5::write_attribute(s.file, "wall_seconds", 0.0);
   h5::write_attribute(s.file, "status", std::string_view("running"));
+  s.surface = SurfaceSeries::create(h5::create_group(s.file, SurfaceSeries::kGroup));
   s.snapshots = SnapshotSeries::create(h5::create_group(s.file, "fields"), options.gzip_level,
                                        options.threads);
   s.metrics = MetricSeries::create(h5::create_group(s.file, "metrics"));
@@ -138,6 +142,7 @@ ResultsWriter ResultsWriter::resume(fs::path out, const SeriesCounts& keep,
   const h5::Handle grid =
       h5::has_link(s.file, "grid") ? h5::open_group(s.file, "grid") : h5::Handle();
   const double spacing = grid ? h5::read_double_attribute(grid, "spacing_mm") : 0.0;
+  s.surface = SurfaceSeries::reopen(s.file, keep.snapshots);
   s.snapshots = SnapshotSeries::reopen(h5::open_group(s.file, "fields"), keep.snapshots, spacing,
                                        options.gzip_level, options.threads);
   s.metrics = MetricSeries::reopen(h5::open_group(s.file, "metrics"), keep.metric_samples);
@@ -153,6 +158,7 @@ void ResultsWriter::abandon() noexcept {
   State& s = *state_;
   s.close_attempted = true;
   s.snapshots.abandon();
+  s.surface.abandon();
   s.metrics.abandon();
   s.events.release();
   s.summary.release();
@@ -203,8 +209,11 @@ void ResultsWriter::add_event(const EventRow& event) {
   ++state_->event_rows;
 }
 
-void ResultsWriter::append_snapshot(double time_days, const FieldSet& fields) {
-  state_->snapshots.append(time_days, fields);
+void ResultsWriter::append_snapshot(double time_days, const FieldSet& fields,
+                                    std::span<const double> surface_mm) {
+  State& s = *state_;
+  if (!surface_mm.empty()) s.surface.append(fields.grid(), s.snapshots.size(), surface_mm);
+  s.snapshots.append(time_days, fields);
   flush();
 }
 

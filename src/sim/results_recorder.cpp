@@ -43,6 +43,7 @@ std::vector<io::MetricDeclaration> metric_declarations(const Simulation& simulat
 
 void ResultsRecorder::declare_metrics(const Simulation& simulation) {
   writer_.declare_metrics(metric_declarations(simulation));
+  simulation_ = &simulation;
 }
 
 void ResultsRecorder::write_summary(const Simulation& simulation) {
@@ -61,7 +62,11 @@ void ResultsRecorder::on_metrics(double time, const model::MetricValues& values)
 }
 
 void ResultsRecorder::on_snapshot(double time, const FieldSet& state) {
-  writer_.append_snapshot(time, state);
+  if (simulation_ == nullptr) {
+    writer_.append_snapshot(time, state);
+    return;
+  }
+  writer_.append_snapshot(time, state, simulation_->metrics().elevation(state));
 }
 
 void ResultsRecorder::on_event(double time, const EventRecord& record) {

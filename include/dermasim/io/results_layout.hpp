@@ -18,6 +18,11 @@ inline constexpr std::string_view kCheckpointFileKind = "dermasim checkpoint";
 /// Bumped when the layout changes incompatibly.
 inline constexpr std::int64_t kResultsFormatVersion = 1;
 
+/// The groups whose datasets are series (one row per snapshot: fields, surface; per metric
+/// sample: metrics). With the /events table they are every series of a results file, which
+/// `info` verifies and a resume cuts back. /surface is absent from older files.
+inline constexpr std::string_view kSeriesGroups[] = {"fields", "surface", "metrics"};
+
 /// The HDF5 dimensions of one field on `grid`, slowest-varying first: (nz, nx) in 2D,
 /// (nz, ny, nx) in 3D. Snapshots, checkpoints and /grid/shape all use it, so they agree.
 std::vector<std::int64_t> grid_shape(const Grid& grid);

@@ -151,8 +151,11 @@ class ResultsWriter {
   /// Appends a row to /events (written immediately).
   void add_event(const EventRow& event);
   /// One field snapshot (float32) of every field of `fields`; the first snapshot fixes the
-  /// field list and grid. Times must not decrease. Ends with flush().
-  void append_snapshot(double time_days, const FieldSet& fields);
+  /// field list and grid. Times must not decrease. With `surface_mm` (elevation per column,
+  /// nx * ny values) also a row of /surface/elevation_mm (surface_series.hpp): give one with
+  /// every snapshot or with none. Ends with flush().
+  void append_snapshot(double time_days, const FieldSet& fields,
+                       std::span<const double> surface_mm = {});
   /// Adds a /summary attribute (with "<name>.units"). close() adds, for every metric,
   /// "<metric>.final", "<metric>.peak" and "<metric>.peak_time_days".
   void add_summary(std::string_view name, double value, std::string_view unit);

@@ -27,9 +27,11 @@ class ResultsRecorder : public Observer {
   ResultsRecorder(io::ResultsWriter& writer, ProgressCallback on_progress = {},
                   EventCallback on_event = {});
 
-  /// /scenario, /scenario_resolved, /parameters, /grid and the metric declarations.
+  /// /scenario, /scenario_resolved, /parameters, /grid and the metric declarations. The
+  /// recorder keeps `simulation` to add its skin surface to every snapshot (/surface).
   void write_header(const scenario::Scenario& scenario, const Simulation& simulation);
-  /// The metric declarations alone (a resumed file already holds the rest).
+  /// The metric declarations alone (a resumed file already holds the rest); keeps
+  /// `simulation` as write_header does.
   void declare_metrics(const Simulation& simulation);
   /// /summary: scar depth and deficit at the start and end, the step statistics.
   void write_summary(const Simulation& simulation);
@@ -47,6 +49,7 @@ class ResultsRecorder : public Observer {
   ProgressCallback on_progress_;
   EventCallback on_event_;
   model::MetricValues last_metrics_{};
+  const Simulation* simulation_ = nullptr;  // its surface model, once the header is written
 };
 
 }  // namespace dermasim::sim

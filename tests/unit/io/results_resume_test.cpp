@@ -33,7 +33,10 @@ void write_day(ResultsWriter& writer, int day) {
   const double row[] = {testing::improvement_at(t), testing::scar_depth_at(t)};
   writer.append_metrics(t, row);
   if (day == 2 || day == 7) writer.add_event({t, "session", "roller", 1.0, 0.5, 250 + day});
-  writer.append_snapshot(t, testing::synthetic_fields(testing::small_grid(), t));
+  const Grid grid = testing::small_grid();
+  std::vector<double> surface(grid.cells_per_row());
+  for (std::size_t c = 0; c < surface.size(); ++c) surface[c] = -0.3 + 0.01 * t + 1e-3 * c;
+  writer.append_snapshot(t, testing::synthetic_fields(grid, t), surface);
 }
 
 ResultsWriter start(const fs::path& out) {
@@ -60,9 +63,9 @@ std::vector<double> series(const fs::path& file_path, const std::string& path) {
 }
 
 void expect_same_results(const fs::path& a, const fs::path& b) {
-  for (const char* path :
-       {"fields/time_days", "fields/collagen_mature", "fields/fibroblasts", "fields/growth_factor",
-        "metrics/time_days", "metrics/improvement_pct", "metrics/scar_depth_mm"}) {
+  for (const char* path : {"fields/time_days", "fields/collagen_mature", "fields/fibroblasts",
+                           "fields/growth_factor", "surface/elevation_mm", "metrics/time_days",
+                           "metrics/improvement_pct", "metrics/scar_depth_mm"}) {
     const std::vector<double> x = series(a, path), y = series(b, path);
     ASSERT_EQ(x.size(), y.size()) << path;
     EXPECT_EQ(std::memcmp(x.data(), y.data(), x.size() * sizeof(double)), 0) << path;

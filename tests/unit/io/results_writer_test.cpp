@@ -58,6 +58,38 @@ TEST(ResultsWriter, CompleteFileHasTheDocumentedLayout) {
   }
 }
 
+TEST(ResultsWriter, SurfaceRowsGoWithTheirSnapshots) {
+  const ScratchDir dir("surface");
+  const fs::path out = dir / "run.h5";
+  const Grid grid = testing::small_grid(3);
+  std::vector<double> surface(grid.cells_per_row());
+  {
+    ResultsWriter writer(out, {"surface-test", 1}, {.overwrite = true});
+    for (int s = 0; s < 2; ++s) {
+      for (std::size_t c = 0; c < surface.size(); ++c) surface[c] = 0.1 * s - 1e-3 * c;
+      writer.append_snapshot(s, testing::synthetic_fields(grid, s), surface);
+    }
+    EXPECT_THROW(
+        writer.append_snapshot(2, testing::synthetic_fields(grid, 2), std::vector<double>(3, 0.0)),
+        Error)
+        << "a row that does not fit the grid";
+    writer.close("complete", 0.0);
+  }
+  const h5::Handle file = h5::open_file(out.string(), false);
+  const h5::Handle elevation = h5::open_dataset(file, "surface/elevation_mm");
+  EXPECT_EQ(h5::shape(elevation),
+            (std::vector<hsize_t>{2, hsize_t(grid.ny()), hsize_t(grid.nx())}));
+  EXPECT_EQ(h5::read_string_attribute(elevation, "units"), "mm");
+  EXPECT_TRUE(h5::has_filter(elevation, H5Z_FILTER_FLETCHER32));
+  EXPECT_EQ(h5::read_all<double>(elevation).back(), surface.back());
+
+  const fs::path mixed = dir / "mixed.h5";
+  ResultsWriter writer(mixed, {"surface-test", 1}, {.overwrite = true});
+  writer.append_snapshot(0, testing::synthetic_fields(grid, 0));
+  EXPECT_THROW(writer.append_snapshot(1, testing::synthetic_fields(grid, 1), surface), Error)
+      << "a surface for snapshot 1 when snapshot 0 had none";
+}
+
 TEST(ResultsWriter, WritesMetricsEventsSummaryParametersAndGrid) {
   const ScratchDir dir("tables");
   const fs::path out = dir / "run.h5";
@@ -148,9 +180,9 @@ TEST(ResultsWriter, EveryDatasetHasUnitsAndDescription) {
     return herr_t{0};
   };
   ASSERT_GE(H5Ovisit2(file.id(), H5_INDEX_NAME, H5_ITER_INC, each, &visit, H5O_INFO_BASIC), 0);
-  // scenario x2; grid x_mm, y_mm, z_mm, layer; fields time_days + 3; metrics time_days + 2;
-  // events
-  EXPECT_EQ(visit.datasets.size(), 14u);
+  // scenario x2; grid x_mm, y_mm, z_mm, layer; fields time_days + 3; surface elevation_mm;
+  // metrics time_days + 2; events
+  EXPECT_EQ(visit.datasets.size(), 15u);
   EXPECT_TRUE(visit.undescribed.empty()) << visit.undescribed.front();
 }
 

@@ -49,6 +49,16 @@ inline double scar_depth_at(double t) {
   return 0.4 - 0.002 * t;
 }
 
+/// A scar-like dip in the surface (mm) that fills in over time, per column (x fastest).
+inline std::vector<double> synthetic_surface(const Grid& grid, double t) {
+  std::vector<double> surface(grid.cells_per_row());
+  for (std::size_t c = 0; c < surface.size(); ++c) {
+    const double x = grid.x(static_cast<int>(c % grid.nx()));
+    surface[c] = -0.3 * std::exp(-t / 60.0) * std::exp(-std::pow((x - 0.3) / 0.1, 2));
+  }
+  return surface;
+}
+
 /// Writes a complete results file at `out` with snapshots at `times`, a metric sample each day
 /// up to the last time, and two sessions.
 inline void write_synthetic_results(const std::filesystem::path& out,
@@ -67,7 +77,7 @@ inline void write_synthetic_results(const std::filesystem::path& out,
       const double row[] = {improvement_at(next_metric), scar_depth_at(next_metric)};
       writer.append_metrics(next_metric, row);
     }
-    writer.append_snapshot(t, synthetic_fields(grid, t));
+    writer.append_snapshot(t, synthetic_fields(grid, t), synthetic_surface(grid, t));
   }
   writer.add_summary("improvement_pct_at_end", improvement_at(times.back()), "%");
   writer.close("complete", 1.5);
