@@ -123,10 +123,14 @@ void append_rows(const Handle& dataset, hid_t memory_type, const void* data, hsi
         "append to", dataset.where());
 }
 
-void read_rows(const Handle& dataset, hid_t memory_type, void* data, hsize_t first, hsize_t count) {
+namespace {
+
+// read_rows with a transfer property list (H5P_DEFAULT, or one with checksums off).
+void read_rows_with(const Handle& dataset, hid_t memory_type, void* data, hsize_t first,
+                    hsize_t count, hid_t transfer) {
   const Handle file_space = dataspace_of(dataset);
   if (H5Sget_simple_extent_ndims(file_space.id()) == 0) {
-    check(H5Dread(dataset.id(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "read",
+    check(H5Dread(dataset.id(), memory_type, H5S_ALL, H5S_ALL, transfer, data), "read",
           dataset.where());
     return;
   }
@@ -136,8 +140,14 @@ void read_rows(const Handle& dataset, hid_t memory_type, void* data, hsize_t fir
   }
   const std::vector<hsize_t> block = select_rows(file_space, first, count, dataset.where());
   const Handle memory_space = simple_space(block, nullptr, dataset.where());
-  check(H5Dread(dataset.id(), memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, data),
+  check(H5Dread(dataset.id(), memory_type, memory_space.id(), file_space.id(), transfer, data),
         "read", dataset.where());
+}
+
+}  // namespace
+
+void read_rows(const Handle& dataset, hid_t memory_type, void* data, hsize_t first, hsize_t count) {
+  read_rows_with(dataset, memory_type, data, first, count, H5P_DEFAULT);
 }
 
 void write_filtered_chunk(const Handle& dataset, std::span<const hsize_t> offset,
@@ -175,12 +185,7 @@ std::vector<unsigned char> read_rows_unverified(const Handle& dataset, hsize_t r
       H5Pclose, dataset.where());
   check(H5Pset_edc_check(transfer.id(), H5Z_DISABLE_EDC), "turn off checksums for",
         dataset.where());
-  const Handle file_space = dataspace_of(dataset);
-  const std::vector<hsize_t> block = select_rows(file_space, 0, rows, dataset.where());
-  const Handle memory_space = simple_space(block, nullptr, dataset.where());
-  check(H5Dread(dataset.id(), type.id(), memory_space.id(), file_space.id(), transfer.id(),
-                bytes.data()),
-        "read", dataset.where());
+  read_rows_with(dataset, type.id(), bytes.data(), 0, rows, transfer.id());
   return bytes;
 }
 

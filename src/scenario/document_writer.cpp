@@ -30,26 +30,7 @@ bool plain_is_safe(std::string_view s) {
 }
 
 std::string scalar_text(std::string_view s) {
-  if (plain_is_safe(s)) return std::string(s);
-  std::string out = "\"";
-  for (const char c : s) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (byte < 0x20 || byte == 0x7F) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02X", byte);
-      out += hex;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
+  return plain_is_safe(s) ? std::string(s) : double_quoted(s);
 }
 
 bool is_block(const Node& node) {
@@ -111,6 +92,28 @@ std::string to_yaml(const Node& root) {
   std::string out;
   write_block(root, 0, out);
   return out;
+}
+
+std::string double_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", byte);
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
 }
 
 }  // namespace dermasim::scenario

@@ -8,28 +8,10 @@
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/strings.hpp"
 #include "dermasim/core/units.hpp"
+#include "dermasim/scenario/document.hpp"
 
 namespace dermasim::scenario::detail {
 namespace {
-
-std::string quote(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -92,7 +74,7 @@ Value parse_value(const KeySpec& spec, const std::string& path, const Node& node
     switch (spec.kind) {
       case KeyKind::kText:
         v.text = node.scalar;
-        v.canonical = quote(node.scalar);
+        v.canonical = double_quoted(node.scalar);
         break;
       case KeyKind::kInteger: {
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v.integer);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "dermasim/core/error.hpp"
 #include "dermasim/protocol/devices.hpp"
 
 namespace dermasim::sim {
@@ -62,10 +63,7 @@ void ResultsRecorder::on_metrics(double time, const model::MetricValues& values)
 }
 
 void ResultsRecorder::on_snapshot(double time, const FieldSet& state) {
-  if (simulation_ == nullptr) {
-    writer_.append_snapshot(time, state);
-    return;
-  }
+  DERMASIM_ASSERT(simulation_ != nullptr);  // write_header or declare_metrics comes first
   writer_.append_snapshot(time, state, simulation_->metrics().elevation(state));
 }
 

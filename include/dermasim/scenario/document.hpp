@@ -72,6 +72,10 @@ void check_text(std::string_view text, const std::string& source_name,
 Node parse_document(std::string_view text, const std::string& source_name,
                     const DocumentKind& kind = kScenarioDocument);
 
+/// `text` as a YAML double-quoted scalar: quotes and backslashes escaped, \n and \t by name,
+/// other control bytes as \xNN; YAML reads it back as `text`.
+std::string double_quoted(std::string_view text);
+
 /// The tree as block YAML that parses back to the same tree (locations aside): "key: value"
 /// lines indented by two spaces, "- item" for lists, scalars quoted only where YAML needs it.
 /// A sweep's inline base scenario is handed to the scenario loader this way.

@@ -49,7 +49,7 @@ class ResultsRecorder : public Observer {
   ProgressCallback on_progress_;
   EventCallback on_event_;
   model::MetricValues last_metrics_{};
-  const Simulation* simulation_ = nullptr;  // its surface model, once the header is written
+  const Simulation* simulation_ = nullptr;  // its surface model, set by the header
 };
 
 }  // namespace dermasim::sim

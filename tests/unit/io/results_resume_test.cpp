@@ -104,19 +104,28 @@ fs::path uninterrupted(const ScratchDir& dir) {
   return out;
 }
 
+// A run interrupted on day kDays - 2 with a checkpoint on kCheckpointDay; `at_checkpoint` is
+// called with the .partial right after the checkpoint's flush.
+template <class AtCheckpoint>
+SeriesCounts interrupted_run(const fs::path& out, AtCheckpoint at_checkpoint) {
+  SeriesCounts marks;
+  ResultsWriter writer = start(out);
+  for (int day = 0; day <= kDays - 2; ++day) {
+    write_day(writer, day);
+    if (day == kCheckpointDay) {
+      marks = writer.checkpoint_marks();
+      at_checkpoint(partial_path(out));
+    }
+  }
+  writer.close("interrupted", 0.0);
+  return marks;
+}
+
 TEST(ResultsResume, InterruptedRunResumedFromCheckpointMatchesUninterruptedRun) {
   const ScratchDir dir("resume");
   const fs::path reference = uninterrupted(dir);
   const fs::path out = dir / "run.h5";
-  SeriesCounts marks;
-  {
-    ResultsWriter writer = start(out);
-    for (int day = 0; day <= kDays - 2; ++day) {
-      write_day(writer, day);
-      if (day == kCheckpointDay) marks = writer.checkpoint_marks();
-    }
-    writer.close("interrupted", 0.0);
-  }
+  const SeriesCounts marks = interrupted_run(out, [](const fs::path&) {});
   EXPECT_EQ(marks.snapshots, 6u);
   EXPECT_EQ(marks.events, 1u);
   finish(out, marks, kCheckpointDay + 1);
@@ -162,23 +171,6 @@ TEST(ResultsResume, KilledRunResumesFromItsPartialFile) {
   ASSERT_FALSE(fs::exists(out));
   finish(out, marks, kCheckpointDay + 1);
   expect_same_results(reference, out);
-}
-
-// A run interrupted on day kDays - 2 with a checkpoint on kCheckpointDay; `at_checkpoint` is
-// called with the .partial right after the checkpoint's flush.
-template <class AtCheckpoint>
-SeriesCounts interrupted_run(const fs::path& out, AtCheckpoint at_checkpoint) {
-  SeriesCounts marks;
-  ResultsWriter writer = start(out);
-  for (int day = 0; day <= kDays - 2; ++day) {
-    write_day(writer, day);
-    if (day == kCheckpointDay) {
-      marks = writer.checkpoint_marks();
-      at_checkpoint(partial_path(out));
-    }
-  }
-  writer.close("interrupted", 0.0);
-  return marks;
 }
 
 std::uint64_t read_u64(const fs::path& file, off_t at) {
