@@ -195,6 +195,35 @@ void rewrite_rows(const Handle& dataset, std::span<const unsigned char> bytes, h
   append_rows(dataset, type.id(), bytes.data(), rows);
 }
 
+hsize_t first_unallocated_row(const Handle& dataset, hsize_t rows) {
+  const Handle dcpl(
+      check_id(H5Dget_create_plist(dataset.id()), "get the creation list of", dataset.where()),
+      H5Pclose, dataset.where());
+  if (H5Pget_layout(dcpl.id()) != H5D_CHUNKED) return rows;
+  const std::vector<hsize_t> dims = shape(dataset);
+  std::vector<hsize_t> chunk(dims.size());
+  if (H5Pget_chunk(dcpl.id(), static_cast<int>(chunk.size()), chunk.data()) < 1) {
+    fail("get the chunk shape of", dataset.where());
+  }
+  // Every chunk origin of rows [0, rows), the last axis fastest.
+  std::vector<hsize_t> origin(dims.size(), 0);
+  while (origin[0] < rows) {
+    unsigned filter_mask = 0;
+    haddr_t address = HADDR_UNDEF;
+    hsize_t bytes = 0;
+    check(H5Dget_chunk_info_by_coord(dataset.id(), origin.data(), &filter_mask, &address, &bytes),
+          "look up a chunk of", dataset.where());
+    if (address == HADDR_UNDEF) return origin[0];
+    std::size_t axis = dims.size();
+    while (axis-- > 0) {
+      origin[axis] += chunk[axis];
+      if (axis == 0 || origin[axis] < dims[axis]) break;
+      origin[axis] = 0;
+    }
+  }
+  return rows;
+}
+
 hsize_t chunk_rows(const Handle& dataset) {
   const Handle dcpl(
       check_id(H5Dget_create_plist(dataset.id()), "get the creation list of", dataset.where()),

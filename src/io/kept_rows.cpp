@@ -75,6 +75,16 @@ void restore_kept_rows(const h5::Handle& file, const SeriesCounts& keep,
                                      " holds fewer than the checkpoint's " +
                                      std::to_string(s.rows) + " rows");
     }
+    // A kill inside a flush can leave a chunk index that lost entries (a node split whose new
+    // half never reached the disk): those rows would read back as zeros, not as an error.
+    const hsize_t missing = h5::first_unallocated_row(s.dataset, s.rows);
+    if (missing < s.rows) {
+      throw FileError(file_name,
+                      "damaged: row " + std::to_string(missing) + " of /" + s.path +
+                          ", which the checkpoint keeps, is missing from the file's chunk index; "
+                          "use an intact copy, or run again",
+                      FileError::Fault::damaged);
+    }
   }
   std::vector<std::pair<const KeptSeries*, std::vector<unsigned char>>> rewrites;
   for (const KeptSeries& s : series) {

@@ -58,6 +58,9 @@ std::vector<unsigned char> read_rows_unverified(const Handle& dataset, hsize_t r
 /// Replaces the dataset's content by `rows` rows of raw bytes in its file type (as
 /// read_rows_unverified gives them): the old chunks are dropped, so none is read back.
 void rewrite_rows(const Handle& dataset, std::span<const unsigned char> bytes, hsize_t rows);
+/// The first of rows [0, rows) with a chunk missing from the dataset's chunk index (which
+/// reads back as the fill value, without error), or `rows` when every one is stored.
+hsize_t first_unallocated_row(const Handle& dataset, hsize_t rows);
 /// Rows per chunk along the first axis (0 for a contiguous dataset).
 hsize_t chunk_rows(const Handle& dataset);
 

@@ -238,6 +238,36 @@ TEST(ResultsResume, DamageToAKeptRowOfAnAppendedSeriesIsRefused) {
   EXPECT_TRUE(fs::exists(out)) << "a refused resume moved the file";
 }
 
+TEST(ResultsResume, AKeptRowMissingFromTheChunkIndexIsDamage) {
+  const ScratchDir dir("resume-lost-chunk");
+  const fs::path out = dir / "run.h5";
+  const SeriesCounts marks = interrupted_run(out, [](const fs::path&) {});
+  // What a kill inside a flush can leave (a chunk-index node split whose new half never reached
+  // the disk): the extent covers kept rows whose chunks the index no longer lists. Cutting the
+  // rows and growing the extent back makes the same state; those rows read back as zeros.
+  {
+    const h5::Handle file = h5::open_file(out.string(), true);
+    const h5::Handle dataset = h5::open_dataset(file, "fields/fibroblasts");
+    const hsize_t rows = h5::shape(dataset).at(0);
+    h5::resize_rows(dataset, marks.snapshots - 2);
+    h5::resize_rows(dataset, rows);
+  }
+  EXPECT_EQ(h5::first_unallocated_row(
+                h5::open_dataset(h5::open_file(out.string(), false), "fields/fibroblasts"),
+                marks.snapshots),
+            marks.snapshots - 2);
+  try {
+    ResultsWriter::resume(out, marks);
+    FAIL() << "resumed from a file that lost a kept row";
+  } catch (const FileError& e) {
+    EXPECT_EQ(e.fault(), FileError::Fault::damaged) << e.what();
+    EXPECT_NE(std::string(e.what()).find("row " + std::to_string(marks.snapshots - 2) +
+                                         " of /fields/fibroblasts"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(ResultsResume, ChunksWrittenPastTheRecordedEndOfAllocationAreAdopted) {
   const ScratchDir dir("resume-eoa");
   const fs::path reference = uninterrupted(dir);
