@@ -114,13 +114,15 @@ void AdaptiveIntegrator::advance_to(FieldSet& state, double& t, double t_end,
 }
 
 void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, SplittingStepper& stepper) {
+  // The start state becomes saved_ by a swap of buffers, and every attempt steps from it into
+  // `state`, so neither keeping the start nor retrying after a rejection copies the state.
+  std::swap(state, saved_);
   for (;;) {
     double dt = std::min(proposed_dt_, settings_.dt_max);
     // Land exactly on t_end; stretch a step slightly rather than leave a sliver.
     const bool lands = t + 1.01 * dt >= t_end;
     if (lands) dt = t_end - t;
-    copy_values(state, saved_, threads_);
-    stepper.step(state, t, dt);
+    stepper.step_from(saved_, state, t, dt);
     const double error = estimate_error(state, dt);
     if (error <= 1.0) {
       step_start_ = t;
@@ -140,13 +142,13 @@ void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, Splittin
       stats_.largest_dt = std::max(stats_.largest_dt, dt);
       return;
     }
-    copy_values(saved_, state, threads_);
     stats_.rejected++;
     const double shrink =
         error == error ? std::clamp(kSafety / std::sqrt(error), kRejectShrinkMin, kRejectShrinkMax)
                        : kRejectShrinkMin;
     proposed_dt_ = dt * shrink;
     if (proposed_dt_ < settings_.dt_min) {
+      copy_values(saved_, state, threads_);  // the caller keeps the last good state
       std::ostringstream os;
       os << "time step collapsed to " << proposed_dt_ << " day at t = " << t << " day ("
          << (error == error ? "error estimate too large" : "NaN in the solution")

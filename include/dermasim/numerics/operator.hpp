@@ -12,6 +12,14 @@ class Operator {
   virtual ~Operator() = default;
   /// Advances `state` from time t to t + dt (days). Must keep non-negative fields non-negative.
   virtual void advance(FieldSet& state, double t, double dt) = 0;
+  /// Advances `from` over [t, t + dt] into `to` (same layout), leaving `from` as it was: the
+  /// step controller keeps the start of a step this way without copying it. The default copies
+  /// and advances in place; an operator that reads each value before writing it can do without
+  /// the copy.
+  virtual void advance_from(const FieldSet& from, FieldSet& to, double t, double dt) {
+    to.assign_values(from);
+    advance(to, t, dt);
+  }
 };
 
 }  // namespace dermasim

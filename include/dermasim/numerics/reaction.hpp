@@ -64,9 +64,38 @@ class ReactionOperator : public Operator {
 
   void advance(FieldSet& state, double t, double dt) override {
     DERMASIM_ASSERT(state.size() >= kFields);
-    const Grid& g = state.grid();
     double* fields[kFields];
     for (int f = 0; f < kFields; ++f) fields[f] = state[f].data();
+    advance_cells(state.grid(), fields, fields, t, dt);
+  }
+
+  // Out of place: every cell's values are read from `from` and its results written to `to`,
+  // which gives the same values as in place; fields the kernel does not act on are copied.
+  void advance_from(const FieldSet& from, FieldSet& to, double t, double dt) override {
+    DERMASIM_ASSERT(from.size() >= kFields && to.size() == from.size());
+    const double* in[kFields];
+    double* out[kFields];
+    for (int f = 0; f < kFields; ++f) {
+      in[f] = from[f].data();
+      out[f] = to[f].data();
+    }
+    const std::size_t n = from.grid().cells();
+#pragma omp parallel num_threads(threads_.count())
+    for (int f = kFields; f < from.size(); ++f) {
+      const double* source = from[f].data();
+      double* target = to[f].data();
+#pragma omp for schedule(static) nowait
+      for (std::size_t c = 0; c < n; ++c) target[c] = source[c];
+    }
+    advance_cells(from.grid(), in, out, t, dt);
+  }
+
+ private:
+  static constexpr int kFields = Kernel::kFields;
+
+  // Integrates every cell from `in` to `out` (the same arrays for an in-place step).
+  void advance_cells(const Grid& g, const double* const* in, double* const* out, double t,
+                     double dt) const {
     const int nx = g.nx(), ny = g.ny(), nz = g.nz();
     // A row belongs to one thread and is cut into blocks at fixed positions, so every cell
     // takes the same (vector or scalar remainder) code path whatever the number of threads.
@@ -74,14 +103,12 @@ class ReactionOperator : public Operator {
     for (int k = 0; k < nz; ++k) {
       for (int j = 0; j < ny; ++j) {
         for (int i = 0; i < nx; i += kBlock) {
-          advance_block(fields, Block{g.index(i, j, k), i, j, k, std::min(kBlock, nx - i)}, t, dt);
+          advance_block(in, out, Block{g.index(i, j, k), i, j, k, std::min(kBlock, nx - i)}, t, dt);
         }
       }
     }
   }
 
- private:
-  static constexpr int kFields = Kernel::kFields;
   // Cells per block: the five structure-of-arrays buffers (5 x kFields x kBlock doubles) should
   // stay near L1 while the block is integrated, so the block is the largest power of two
   // (8 .. 64 cells) whose buffers take at most 32 KiB: 64 cells up to 12 fields, 32 up to 25.
@@ -100,7 +127,7 @@ class ReactionOperator : public Operator {
   // One cell seen as the kernel's per-cell arrays: lane[f] is field f of that cell, either in
   // the state itself or in a block buffer.
   struct StateLane {
-    double* const* fields;
+    const double* const* fields;
     std::size_t index;
     const double& operator[](int f) const { return fields[f][index]; }
   };
@@ -117,18 +144,19 @@ class ReactionOperator : public Operator {
     int count;          // cells in the block, <= kBlock
   };
 
-  // Both stages read the start values straight from the state and the second writes the
-  // result back in place (a cell's values are read before they are overwritten), so no copy
-  // of the state is made.
-  void advance_block(double* const* fields, const Block& b, double t, double dt) const {
+  // Both stages read the start values straight from `in` and the second writes the result to
+  // `out` (in place when they are the same: a cell's values are read before they are
+  // overwritten), so no copy of the state is made.
+  void advance_block(const double* const* in, double* const* out, const Block& b, double t,
+                     double dt) const {
     alignas(64) Buffer u1, p0, l0, p1, l1;
     evaluate(
         b, t,
         [&](int c) {
-          return StateLane{fields, b.first + c};
+          return StateLane{in, b.first + c};
         },
         p0, l0);
-    for (int f = 0; f < kFields; ++f) relax(b.count, fields[f] + b.first, p0[f], l0[f], dt, u1[f]);
+    for (int f = 0; f < kFields; ++f) relax(b.count, in[f] + b.first, p0[f], l0[f], dt, u1[f]);
     evaluate(
         b, t + dt,
         [&](int c) {
@@ -140,8 +168,7 @@ class ReactionOperator : public Operator {
         p1[f][c] = 0.5 * (p0[f][c] + p1[f][c]);
         l1[f][c] = 0.5 * (l0[f][c] + l1[f][c]);
       }
-      double* u = fields[f] + b.first;
-      relax(b.count, u, p1[f], l1[f], dt, u);
+      relax(b.count, in[f] + b.first, p1[f], l1[f], dt, out[f] + b.first);
     }
   }
 

@@ -17,6 +17,9 @@ class SplittingStepper {
   SplittingStepper(Operator& reaction, Operator& transport)
       : SplittingStepper(std::vector<Operator*>{&reaction, &transport}) {}
   void step(FieldSet& state, double t, double dt);
+  /// The same step from `from` into `to` (same layout), leaving `from` as it was: the first
+  /// operator's half step goes from one to the other, the rest run in place on `to`.
+  void step_from(const FieldSet& from, FieldSet& to, double t, double dt);
 
  private:
   std::vector<Operator*> operators_;
