@@ -21,8 +21,20 @@ static_assert(kBytes == 4);
 constexpr double kStoreEntropyBits = 7.7;
 
 double entropy_bits(const unsigned char* plane, std::size_t n) {
+  // Four histograms filled in turn and summed: with one, a run of equal bytes (the exponent
+  // and zero planes are mostly that) makes every increment wait for the store of the last,
+  // which cost a tenth of the standard preset's run.
+  constexpr std::size_t kWays = 4;
+  std::array<std::array<std::uint32_t, 256>, kWays> partial{};
+  std::size_t i = 0;
+  for (; i + kWays <= n; i += kWays) {
+    for (std::size_t w = 0; w < kWays; ++w) ++partial[w][plane[i + w]];
+  }
+  for (; i < n; ++i) ++partial[0][plane[i]];
   std::array<std::size_t, 256> counts{};
-  for (std::size_t i = 0; i < n; ++i) ++counts[plane[i]];
+  for (std::size_t b = 0; b < counts.size(); ++b) {
+    for (std::size_t w = 0; w < kWays; ++w) counts[b] += partial[w][b];
+  }
   double bits = 0.0;
   for (const std::size_t c : counts) {
     if (c == 0) continue;
