@@ -30,6 +30,12 @@ void copy_values(const FieldSet& from, FieldSet& to, Threads threads) {
   }
 }
 
+// a, b, c = c, a, b: three buffers rotate without copying.
+void rotate(FieldSet& a, FieldSet& b, FieldSet& c) {
+  std::swap(a, b);
+  std::swap(a, c);
+}
+
 constexpr double kSafety = 0.9;
 constexpr double kMinShrink = 0.2;
 constexpr double kRejectShrinkMin = 0.1;
@@ -38,13 +44,16 @@ constexpr double kRejectShrinkMax = 0.5;
 }  // namespace
 
 AdaptiveIntegrator::AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings,
-                                       Threads threads)
+                                       Threads threads, int stepped_fields)
     : settings_(settings),
       threads_(threads),
+      stepped_fields_(stepped_fields),
       saved_(layout),
-      increment_(layout),
-      previous_increment_(layout),
+      older_(layout),
       proposed_dt_(settings.dt_initial) {
+  if (stepped_fields < 0 || stepped_fields > layout.size()) {
+    throw Error("step control: stepped field count outside the layout");
+  }
   if (!(settings.dt_min > 0.0 && settings.dt_min <= settings.dt_initial &&
         settings.dt_initial <= settings.dt_max && settings.rtol > 0.0 && settings.atol > 0.0 &&
         settings.max_growth > 1.0)) {
@@ -61,16 +70,15 @@ StepControllerState AdaptiveIntegrator::controller_state() const {
   return {has_history_, previous_dt_, proposed_dt_, stats_};
 }
 
-void AdaptiveIntegrator::restore(const StepControllerState& state,
-                                 const FieldSet& previous_increment) {
+void AdaptiveIntegrator::restore(const StepControllerState& state, const FieldSet& previous_start) {
   has_history_ = state.has_history;
   previous_dt_ = state.previous_dt;
   proposed_dt_ = state.proposed_dt;
   stats_ = state.statistics;
-  previous_increment_.assign_values(previous_increment);
+  saved_.assign_values(previous_start);
 }
 
-double AdaptiveIntegrator::estimate_error(const FieldSet& state, double dt) {
+double AdaptiveIntegrator::estimate_error(const FieldSet& state, double dt) const {
   const std::size_t n = state.grid().cells();
   const double ratio = has_history_ ? dt / previous_dt_ : 0.0;
   const double weight = has_history_ ? dt / (dt + previous_dt_) : 0.0;
@@ -81,15 +89,15 @@ double AdaptiveIntegrator::estimate_error(const FieldSet& state, double dt) {
   // order of the bit patterns as unsigned integers is the numeric order with every NaN above
   // +inf, so one exact integer max reduction finds the largest error over all fields and
   // propagates a NaN, which a floating-point max would drop. One parallel region covers every
-  // field (no barrier between fields).
+  // stepped field (no barrier between fields); the others do not change in a step (error 0).
+  // The increments are differences of the stored states, as exact as storing them would be.
   const std::size_t blocks = (n + kCellsPerBlock - 1) / kCellsPerBlock;
   std::uint64_t largest = 0;
 #pragma omp parallel num_threads(threads_.count()) reduction(max : largest)
-  for (int f = 0; f < state.size(); ++f) {
+  for (int f = 0; f < stepped_fields_; ++f) {
     const double* u = state[f].data();
     const double* before = saved_[f].data();
-    const double* previous = previous_increment_[f].data();
-    double* increment = increment_[f].data();
+    const double* older = older_[f].data();
     const double absolute = settings_.atol * state[f].info().scale;
     const double floor = settings_.non_negative ? -1e-12 * state[f].info().scale : -infinity;
 #pragma omp for schedule(static) nowait
@@ -97,8 +105,8 @@ double AdaptiveIntegrator::estimate_error(const FieldSet& state, double dt) {
       const std::size_t end = std::min(n, (b + 1) * kCellsPerBlock);
       for (std::size_t c = b * kCellsPerBlock; c < end; ++c) {
         const double du = u[c] - before[c];
-        increment[c] = du;
-        const double local = weight * std::abs(du - ratio * previous[c]);
+        const double previous = before[c] - older[c];
+        const double local = weight * std::abs(du - ratio * previous);
         const double scaled = local / (rtol * std::abs(u[c]) + absolute);
         const double e = u[c] >= floor ? scaled : (u[c] == u[c] ? infinity : u[c]);
         largest = std::max(largest, std::bit_cast<std::uint64_t>(std::abs(e)));
@@ -114,9 +122,10 @@ void AdaptiveIntegrator::advance_to(FieldSet& state, double& t, double t_end,
 }
 
 void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, SplittingStepper& stepper) {
-  // The start state becomes saved_ by a swap of buffers, and every attempt steps from it into
-  // `state`, so neither keeping the start nor retrying after a rejection copies the state.
-  std::swap(state, saved_);
+  // The start state becomes saved_ and the last step's start older_ by a rotation of buffers,
+  // and every attempt steps from saved_ into `state`, so neither keeping the starts nor
+  // retrying after a rejection copies the state.
+  rotate(state, saved_, older_);
   for (;;) {
     double dt = std::min(proposed_dt_, settings_.dt_max);
     // Land exactly on t_end; stretch a step slightly rather than leave a sliver.
@@ -127,7 +136,6 @@ void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, Splittin
     if (error <= 1.0) {
       step_start_ = t;
       t = lands ? t_end : t + dt;
-      std::swap(previous_increment_, increment_);
       const double factor =
           has_history_ ? std::clamp(kSafety / std::sqrt(std::max(error, 1e-12)), kMinShrink,
                                     settings_.max_growth)
@@ -158,19 +166,25 @@ void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, Splittin
   }
 }
 
-const FieldSet& AdaptiveIntegrator::interpolate(double s) {
+const FieldSet& AdaptiveIntegrator::interpolate(const FieldSet& state, double s) {
   const double theta = (s - step_start_) / previous_dt_;
   const std::size_t n = saved_.grid().cells();
-  // Into increment_: it is scratch until the next step's error pass overwrites it.
+  // Into older_: once a step is accepted it is scratch until the next step rotates it away.
+  // Fields the step carries unchanged are their start values (start + theta * 0).
 #pragma omp parallel num_threads(threads_.count())
   for (int f = 0; f < saved_.size(); ++f) {
     const double* start = saved_[f].data();
-    const double* du = previous_increment_[f].data();
-    double* out = increment_[f].data();
+    const double* end = state[f].data();
+    double* out = older_[f].data();
+    if (f < stepped_fields_) {
 #pragma omp for schedule(static) nowait
-    for (std::size_t c = 0; c < n; ++c) out[c] = start[c] + theta * du[c];
+      for (std::size_t c = 0; c < n; ++c) out[c] = start[c] + theta * (end[c] - start[c]);
+    } else {
+#pragma omp for schedule(static) nowait
+      for (std::size_t c = 0; c < n; ++c) out[c] = start[c];
+    }
   }
-  return increment_;
+  return older_;
 }
 
 }  // namespace dermasim

@@ -11,7 +11,9 @@
 namespace dermasim::sim {
 namespace {
 
-constexpr const char* kIncrementPrefix = "previous_increment.";
+// "previous_start.<field>": the start state of the last accepted step, the history of the
+// step-error estimate.
+constexpr const char* kPreviousStartPrefix = "previous_start.";
 // "marks.crc32:<series path>": the CRC-32 of the rows kept of a series appended in place.
 constexpr std::string_view kDigestPrefix = "marks.crc32:";
 
@@ -63,7 +65,7 @@ void save_checkpoint(const std::filesystem::path& path, const Simulation& simula
   s.arrays.push_back({"pending_post_snapshots", c.pending_post_snapshots});
   const FieldSet& state = simulation.state();
   for (int f = 0; f < state.size(); ++f) {
-    s.arrays.push_back({kIncrementPrefix + state[f].name(), c.previous_increment[f]});
+    s.arrays.push_back({kPreviousStartPrefix + state[f].name(), c.previous_start[f]});
   }
   io::write_checkpoint(path, s, state);
 }
@@ -112,8 +114,8 @@ Checkpoint read_checkpoint(const std::filesystem::path& path, FieldSet& fields) 
   c.controller.statistics.rejected = integer("controller.rejected");
   c.pending_post_snapshots = find_named(s.arrays, "pending_post_snapshots", path).values;
   for (int f = 0; f < fields.size(); ++f) {
-    c.previous_increment.push_back(
-        find_named(s.arrays, kIncrementPrefix + fields[f].name(), path).values);
+    c.previous_start.push_back(
+        find_named(s.arrays, kPreviousStartPrefix + fields[f].name(), path).values);
   }
   return c;
 }

@@ -1,6 +1,6 @@
 // Memory: per cell, the driver holds the state fields (kStateFieldCount doubles) in the state,
-// in the model's initial copy, and three times in the step controller (saved state, increment,
-// previous increment); chemotaxis keeps four scratch arrays (face velocities and a stage);
+// in the model's initial copy, and twice in the step controller (the starts of the current and
+// of the previous step); chemotaxis keeps four scratch arrays (face velocities and a stage);
 // the model keeps three per-cell maps; the results writer converts a field to float32 and
 // compresses with about 12 bytes of scratch per cell and thread. Plus a fixed base for the
 // program, HDF5 and OpenMP. Checked against the measured peak (tests/regression).
@@ -25,7 +25,7 @@ constexpr double kBaseBytes = 20.0 * 1024 * 1024;
 constexpr double kChemotaxisScratchArrays = 4.0;
 constexpr double kModelCellMaps = 3.0;
 constexpr double kWriterBytesPerCellAndThread = 12.0;
-constexpr double kStateCopies = 5.0;  // state, initial, saved, increment, previous increment
+constexpr double kStateCopies = 4.0;  // state, initial, the two step starts
 constexpr double kStepsAfterEvent = 95.0;
 constexpr double kSecondsPerCellStep = 1.0e-7;
 

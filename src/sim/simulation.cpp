@@ -38,7 +38,7 @@ Simulation::Simulation(RunConfig config)
       transport_(model_.grid(), model_.diffusion_specs(), model_.chemotaxis_specs(),
                  config_.threads),
       stepper_(reaction_, transport_),
-      integrator_(state_, config_.steps, config_.threads),
+      integrator_(state_, config_.steps, config_.threads, model::kModelFieldCount),
       treated_depth_(deepest_penetration(config_)),
       metrics_(model_, treated_depth_, state_, config_.threads) {
   model_.check_homeostasis();
@@ -120,7 +120,7 @@ void Simulation::emit_interpolated(Observer& observer) {
       return values;
     };
     emit_scheduled(
-        s, false, metrics, [&]() -> const FieldSet& { return integrator_.interpolate(s); },
+        s, false, metrics, [&]() -> const FieldSet& { return integrator_.interpolate(state_, s); },
         observer);
   }
 }
@@ -185,9 +185,9 @@ Checkpoint Simulation::checkpoint() const {
   c.last_metric_time = last_metric_time_;
   c.last_snapshot_time = last_snapshot_time_;
   c.started = started_;
-  const FieldSet& increment = integrator_.previous_increment();
-  for (int f = 0; f < increment.size(); ++f) {
-    c.previous_increment.emplace_back(increment[f].values().begin(), increment[f].values().end());
+  const FieldSet& start = integrator_.previous_start();
+  for (int f = 0; f < start.size(); ++f) {
+    c.previous_start.emplace_back(start[f].values().begin(), start[f].values().end());
   }
   c.controller = integrator_.controller_state();
   return c;
@@ -195,16 +195,16 @@ Checkpoint Simulation::checkpoint() const {
 
 void Simulation::restore(const Checkpoint& c, const FieldSet& state) {
   if (state.size() != state_.size() ||
-      c.previous_increment.size() != static_cast<std::size_t>(state_.size()) ||
+      c.previous_start.size() != static_cast<std::size_t>(state_.size()) ||
       c.next_event > config_.events.size()) {
     throw InputError("checkpoint: does not match this run's fields or events");
   }
-  FieldSet increment = state_;
+  FieldSet previous_start = state_;
   for (int f = 0; f < state_.size(); ++f) {
-    if (state[f].size() != state_[f].size() || c.previous_increment[f].size() != state_[f].size()) {
+    if (state[f].size() != state_[f].size() || c.previous_start[f].size() != state_[f].size()) {
       throw InputError("checkpoint: grid size differs from this run's grid");
     }
-    std::copy(c.previous_increment[f].begin(), c.previous_increment[f].end(), increment[f].data());
+    std::copy(c.previous_start[f].begin(), c.previous_start[f].end(), previous_start[f].data());
   }
   state_.assign_values(state);
   time_ = c.time;
@@ -215,7 +215,7 @@ void Simulation::restore(const Checkpoint& c, const FieldSet& state) {
   last_metric_time_ = c.last_metric_time;
   last_snapshot_time_ = c.last_snapshot_time;
   started_ = c.started;
-  integrator_.restore(c.controller, increment);
+  integrator_.restore(c.controller, previous_start);
 }
 
 }  // namespace dermasim::sim

@@ -55,7 +55,7 @@ TEST_F(FileDamage, AFlippedBitInACheckpointsStateIsNeverResumed) {
 
 TEST_F(FileDamage, AFlippedBitInAnArrayOfTheCheckpointIsFoundToo) {
   const fs::path damaged = copy(checkpoint(), "flipped-array.checkpoint.h5");
-  flip_bit(damaged, data_offset(damaged, "state/arrays/previous_increment.collagen_mature") + 5);
+  flip_bit(damaged, data_offset(damaged, "state/arrays/previous_start.collagen_mature") + 5);
   expect_damaged(run_command(dermasim("run --resume '" + damaged.string() + "' --quiet")), damaged);
 }
 

@@ -2,7 +2,9 @@
 // Error estimate (first-order methods): the local error of a step h_n is about
 //   e_n ~ h_n / (h_n + h_{n-1}) * | du_n - (h_n / h_{n-1}) du_{n-1} |,
 // the second divided difference of the solution (du = increment of a step). It costs one pass
-// and no extra solve. The weighted max norm uses w = rtol * |u| + atol * scale_f per field.
+// over the new state and the starts of the step and of the step before (the three states are
+// kept in three buffers that rotate, so no increment is stored or state copied) and no extra
+// solve. The weighted max norm uses w = rtol * |u| + atol * scale_f per field.
 // A step with err > 1 (or a NaN) is rejected and retried smaller; the next step is
 // h * clamp(0.9 / sqrt(err), 0.2, max_growth), bounded by [dt_min, dt_max]. A step below dt_min
 // throws NumericalError (exit 3). advance_to() lands exactly on its end time, so events
@@ -36,8 +38,8 @@ struct StepStatistics {
   double largest_dt = 0.0;
 };
 
-/// Everything the controller carries from step to step besides the last increment:
-/// what a checkpoint must hold for a resumed run to continue bit for bit.
+/// Everything the controller carries from step to step besides the start state of the last
+/// step: what a checkpoint must hold for a resumed run to continue bit for bit.
 struct StepControllerState {
   bool has_history = false;
   double previous_dt = 0.0;
@@ -47,9 +49,13 @@ struct StepControllerState {
 
 class AdaptiveIntegrator {
  public:
-  /// Its passes over the state (copies, error estimate, dense output) run on `threads`
-  /// threads.
-  AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings, Threads threads);
+  /// Its passes over the state (error estimate, dense output) run on `threads` threads.
+  /// `stepped_fields`: the stepper changes fields 0 .. stepped_fields-1 only and carries the
+  /// others (record fields, changed between steps) unchanged, so the error pass skips them.
+  AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings, Threads threads,
+                     int stepped_fields);
+  AdaptiveIntegrator(const FieldSet& layout, StepControlSettings settings, Threads threads)
+      : AdaptiveIntegrator(layout, settings, threads, layout.size()) {}
   /// Steps `state` from t to exactly t_end (t is updated).
   void advance_to(FieldSet& state, double& t, double t_end, SplittingStepper& stepper);
   /// One accepted step from t towards t_end, landing exactly on t_end when it is within
@@ -57,8 +63,9 @@ class AdaptiveIntegrator {
   void step(FieldSet& state, double& t, double t_end, SplittingStepper& stepper);
   /// Dense output of the last accepted step, which went from t0 to t1: the state at s in
   /// [t0, t1] by linear interpolation (consistent with the first-order scheme; a convex
-  /// combination, so it keeps positivity and conservation). Valid until the next step.
-  const FieldSet& interpolate(double s);
+  /// combination, so it keeps positivity and conservation). `state` is the state the step
+  /// ended in, unchanged since. Valid until the next step or interpolate().
+  const FieldSet& interpolate(const FieldSet& state, double s);
   /// Start time and start state of the last accepted step. Valid until the next step.
   double step_start() const { return step_start_; }
   const FieldSet& step_start_state() const { return saved_; }
@@ -69,19 +76,20 @@ class AdaptiveIntegrator {
   /// Step size the controller would try next (days).
   double proposed_dt() const { return proposed_dt_; }
 
-  /// Checkpoint support: the controller's scalars and the last accepted increment.
+  /// Checkpoint support: the controller's scalars and the start state of the last accepted
+  /// step (with the state itself, the history of the error estimate).
   StepControllerState controller_state() const;
-  const FieldSet& previous_increment() const { return previous_increment_; }
-  void restore(const StepControllerState& state, const FieldSet& previous_increment);
+  const FieldSet& previous_start() const { return saved_; }
+  void restore(const StepControllerState& state, const FieldSet& previous_start);
 
  private:
-  /// Weighted max-norm error of the step just taken; fills increment_ with the new increment.
-  double estimate_error(const FieldSet& state, double dt);
+  /// Weighted max-norm error of the step just taken from saved_ to `state`.
+  double estimate_error(const FieldSet& state, double dt) const;
   StepControlSettings settings_;
   Threads threads_;
-  FieldSet saved_;               // state before the current step (for rejection)
-  FieldSet increment_;           // du of the current step
-  FieldSet previous_increment_;  // du of the last accepted step
+  int stepped_fields_;
+  FieldSet saved_;  // start of the current step (of the last accepted one between steps)
+  FieldSet older_;  // start of the step before it; scratch for interpolate() after a step
   bool has_history_ = false;
   double previous_dt_ = 0.0;
   double step_start_ = 0.0;  // t0 of the last accepted step (for interpolate)

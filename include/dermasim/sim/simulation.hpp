@@ -52,9 +52,9 @@ class Observer {
 
 /// Everything besides the state needed to continue a run bit for bit: the time, the position
 /// in the event list and in the output schedule, and the step controller's history (its
-/// scalars and the last accepted increment), so that a restored run takes exactly the steps
-/// an uninterrupted one would have taken. The state goes with it as it is (Simulation::state()
-/// when saved, restore()'s second argument), never copied into it.
+/// scalars and the start state of the last accepted step), so that a restored run takes exactly the
+/// steps an uninterrupted one would have taken. The state goes with it as it is
+/// (Simulation::state() when saved, restore()'s second argument), never copied into it.
 struct Checkpoint {
   double time = 0.0;
   std::size_t next_event = 0;
@@ -63,7 +63,7 @@ struct Checkpoint {
   double last_metric_time = -1.0, last_snapshot_time = -1.0;
   bool started = false;
   StepControllerState controller;
-  std::vector<std::vector<double>> previous_increment;  ///< values per field, FieldIndex order
+  std::vector<std::vector<double>> previous_start;  ///< values per field, FieldIndex order
 };
 
 class Simulation {
