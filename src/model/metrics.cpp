@@ -83,14 +83,53 @@ MetricsCalculator::MetricsCalculator(const TissueModel& model, double treated_de
       (p[ParamId::growth_factor_autocrine_half_saturation] * p[ParamId::growth_factor_decay_rate]);
   eta_m_ = p[ParamId::growth_factor_myofibroblast_weight];
   deficit0_ = measure_scar(grid_, scar_, footprint_, elevation(initial)).deficit;
-  elastin0_ = treated_total(initial[kElastin].data());
+  elastin0_ = zone_sums(initial)[kTreatedElastin];
 }
 
-double MetricsCalculator::treated_total(const double* values) const {
+MetricsCalculator::ZoneSums MetricsCalculator::zone_sums(const FieldSet& state) const {
   const std::size_t per_row = grid_.cells_per_row();
-  return deterministic_sum(threads_, grid_.cells(), [&](std::size_t c) {
-    return treated_row_[c / per_row] ? values[c] : 0.0;
-  });
+  const double* ci = state[kCollagenImmature].data();
+  const double* cm = state[kCollagenMature].data();
+  const double* fib = state[kFibroblasts].data();
+  const double* myo = state[kMyofibroblasts].data();
+  const double* infl = state[kInflammation].data();
+  const double* elastin = state[kElastin].data();
+  const double* dose = state[kPihDose].data();
+  // Each zone is a set of z rows: a block is walked row piece by row piece, and a piece adds to
+  // the sums of the zones its row belongs to.
+  auto add_block = [&](std::size_t first, std::size_t last, std::array<double, kZoneSums>& s) {
+    for (std::size_t begin = first; begin < last;) {
+      const std::size_t row = begin / per_row;
+      const std::size_t end = std::min(last, (row + 1) * per_row);
+      if (papillary_row_[row]) {
+        for (std::size_t c = begin; c < end; ++c) {
+          s[kPapillaryImmature] += ci[c];
+          s[kPapillaryMature] += cm[c];
+        }
+      }
+      if (reticular_row_[row]) {
+        for (std::size_t c = begin; c < end; ++c) {
+          s[kReticularImmature] += ci[c];
+          s[kReticularMature] += cm[c];
+        }
+      }
+      if (treated_row_[row]) {
+        for (std::size_t c = begin; c < end; ++c) {
+          s[kTreatedImmature] += ci[c];
+          s[kTreatedMature] += cm[c];
+          s[kTreatedFibroblasts] += fib[c];
+          s[kTreatedMyofibroblasts] += myo[c];
+          s[kTreatedInflammation] += infl[c];
+          s[kTreatedElastin] += elastin[c];
+        }
+      }
+      if (epidermal_row_[row]) {
+        for (std::size_t c = begin; c < end; ++c) s[kEpidermalDose] += dose[c];
+      }
+      begin = end;
+    }
+  };
+  return deterministic_sums<kZoneSums>(threads_, grid_.cells(), add_block);
 }
 
 std::vector<double> MetricsCalculator::elevation(const FieldSet& state) const {
@@ -106,35 +145,28 @@ MetricValues MetricsCalculator::compute(const FieldSet& state) const {
   m[kScarDeficit] = shape.deficit;
   m[kImprovement] = deficit0_ != 0.0 ? 100.0 * (1.0 - shape.deficit / deficit0_) : 0.0;
 
-  const std::size_t per_row = grid_.cells_per_row(), n = grid_.cells();
-  const double* ci = state[kCollagenImmature].data();
-  const double* cm = state[kCollagenMature].data();
+  const std::size_t n = grid_.cells();
   const double* fib = state[kFibroblasts].data();
   const double* myo = state[kMyofibroblasts].data();
-  const double* infl = state[kInflammation].data();
-  const double* dose = state[kPihDose].data();
-  auto masked = [&](const std::vector<unsigned char>& rows, const double* v) {
-    return deterministic_sum(threads_, n,
-                             [&](std::size_t c) { return rows[c / per_row] ? v[c] : 0.0; });
-  };
-  const double pap = masked(papillary_row_, ci) + masked(papillary_row_, cm);
-  const double ret = masked(reticular_row_, ci) + masked(reticular_row_, cm);
+  const ZoneSums s = zone_sums(state);
+  const double pap = s[kPapillaryImmature] + s[kPapillaryMature];
+  const double ret = s[kReticularImmature] + s[kReticularMature];
   m[kCollagenPapillaryRel] = papillary_baseline_ > 0.0 ? pap / papillary_baseline_ : 0.0;
   m[kCollagenReticularRel] = reticular_baseline_ > 0.0 ? ret / reticular_baseline_ : 0.0;
-  m[kCollagenType3Fraction] = type3_fraction(masked(treated_row_, ci), masked(treated_row_, cm));
+  m[kCollagenType3Fraction] = type3_fraction(s[kTreatedImmature], s[kTreatedMature]);
   const double inv_treated = treated_cells_ > 0.0 ? 1.0 / treated_cells_ : 0.0;
-  m[kFibroblastsRel] = masked(treated_row_, fib) * inv_treated * inv_f0_;
-  m[kMyofibroblastsRel] = masked(treated_row_, myo) * inv_treated * inv_f0_;
+  m[kFibroblastsRel] = s[kTreatedFibroblasts] * inv_treated * inv_f0_;
+  m[kMyofibroblastsRel] = s[kTreatedMyofibroblasts] * inv_treated * inv_f0_;
   m[kGrowthFactorPeak] =
       parallel_max(threads_, n, [&](std::size_t c) { return state[kGrowthFactor][c]; });
-  m[kInflammationMean] = masked(treated_row_, infl) * inv_treated;
+  m[kInflammationMean] = s[kTreatedInflammation] * inv_treated;
   m[kPihRiskIndex] =
-      epidermal_cells_ > 0.0 ? pih_weight_ * masked(epidermal_row_, dose) / epidermal_cells_ : 0.0;
+      epidermal_cells_ > 0.0 ? pih_weight_ * s[kEpidermalDose] / epidermal_cells_ : 0.0;
   const double gain = gain_per_cell_ * parallel_max(threads_, n, [&](std::size_t c) {
                         return fib[c] + eta_m_ * myo[c];
                       });
   m[kFibrosisFlag] = gain >= 1.0 ? 1.0 : 0.0;
-  m[kElastinRel] = elastin0_ > 0.0 ? treated_total(state[kElastin].data()) / elastin0_ : 0.0;
+  m[kElastinRel] = elastin0_ > 0.0 ? s[kTreatedElastin] / elastin0_ : 0.0;
   return m;
 }
 

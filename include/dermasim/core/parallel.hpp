@@ -4,6 +4,7 @@
 // count), each block is summed serially, and the block sums are added in block order.
 #pragma once
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <limits>
 #include <vector>
@@ -28,6 +29,27 @@ double deterministic_sum(Threads threads, std::size_t n, Term term) {
   }
   double total = 0.0;
   for (double s : partial) total += s;
+  return total;
+}
+
+/// K sums in one pass: add_block(first, last, sums) adds the terms of cells [first, last) to
+/// sums[0 .. K-1], each in index order. The blocks and the order in which their sums are added
+/// are deterministic_sum's, so each sum is bitwise the one deterministic_sum gives for the same
+/// terms (a term of +0 may be left out: the running sum starts at +0 and is never -0).
+template <std::size_t K, class AddBlock>
+std::array<double, K> deterministic_sums(Threads threads, std::size_t n, AddBlock add_block) {
+  const std::size_t blocks = (n + kReductionBlock - 1) / kReductionBlock;
+  std::vector<std::array<double, K>> partial(blocks);
+#pragma omp parallel for schedule(static) num_threads(threads.count())
+  for (std::size_t b = 0; b < blocks; ++b) {
+    std::array<double, K> s{};
+    add_block(b * kReductionBlock, std::min(n, (b + 1) * kReductionBlock), s);
+    partial[b] = s;
+  }
+  std::array<double, K> total{};
+  for (const std::array<double, K>& s : partial) {
+    for (std::size_t k = 0; k < K; ++k) total[k] += s[k];
+  }
   return total;
 }
 

@@ -78,8 +78,24 @@ class MetricsCalculator {
   double initial_deficit() const { return deficit0_; }
 
  private:
-  /// Sum of a field over the treated zone (deterministic).
-  double treated_total(const double* values) const;
+  /// The sums over zones (sets of z rows) that compute() takes.
+  enum ZoneSum : std::size_t {
+    kPapillaryImmature,
+    kPapillaryMature,
+    kReticularImmature,
+    kReticularMature,
+    kTreatedImmature,
+    kTreatedMature,
+    kTreatedFibroblasts,
+    kTreatedMyofibroblasts,
+    kTreatedInflammation,
+    kTreatedElastin,
+    kEpidermalDose,
+    kZoneSums
+  };
+  using ZoneSums = std::array<double, kZoneSums>;
+  /// Every zone sum of `state`, deterministic, in one pass over the cells.
+  ZoneSums zone_sums(const FieldSet& state) const;
 
   const Grid& grid_;
   Threads threads_;
