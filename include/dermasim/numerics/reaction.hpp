@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 
 #include "dermasim/core/error.hpp"
 #include "dermasim/core/field.hpp"
@@ -99,11 +100,16 @@ class ReactionOperator : public Operator {
     const int nx = g.nx(), ny = g.ny(), nz = g.nz();
     // A row belongs to one thread and is cut into blocks at fixed positions, so every cell
     // takes the same (vector or scalar remainder) code path whatever the number of threads.
-#pragma omp parallel for collapse(2) schedule(static) num_threads(threads_.count())
-    for (int k = 0; k < nz; ++k) {
-      for (int j = 0; j < ny; ++j) {
-        for (int i = 0; i < nx; i += kBlock) {
-          advance_block(in, out, Block{g.index(i, j, k), i, j, k, std::min(kBlock, nx - i)}, t, dt);
+#pragma omp parallel num_threads(threads_.count())
+    {
+      DecayCache cache[kFields];
+#pragma omp for collapse(2) schedule(static)
+      for (int k = 0; k < nz; ++k) {
+        for (int j = 0; j < ny; ++j) {
+          for (int i = 0; i < nx; i += kBlock) {
+            advance_block(in, out, Block{g.index(i, j, k), i, j, k, std::min(kBlock, nx - i)}, t,
+                          dt, cache);
+          }
         }
       }
     }
@@ -144,11 +150,20 @@ class ReactionOperator : public Operator {
     int count;          // cells in the block, <= kBlock
   };
 
+  // e^{-x} and phi1(x) of the last block of a field whose cells shared one loss rate. Such rates
+  // are constants of a layer, the same in most blocks a thread takes and in both stages (their
+  // mean is themselves), so the exponential, a chain of dependent scalar operations, is mostly
+  // taken once per layer instead of twice per block; the values are those of the same x.
+  struct DecayCache {
+    double x = std::numeric_limits<double>::quiet_NaN();  // equal to no x
+    double decay = 0.0, phi = 0.0;
+  };
+
   // Both stages read the start values straight from `in` and the second writes the result to
   // `out` (in place when they are the same: a cell's values are read before they are
   // overwritten), so no copy of the state is made.
   void advance_block(const double* const* in, double* const* out, const Block& b, double t,
-                     double dt) const {
+                     double dt, DecayCache* cache) const {
     alignas(64) Buffer u1, p0, l0, p1, l1;
     evaluate(
         b, t,
@@ -156,7 +171,8 @@ class ReactionOperator : public Operator {
           return StateLane{in, b.first + c};
         },
         p0, l0);
-    for (int f = 0; f < kFields; ++f) relax(b.count, in[f] + b.first, p0[f], l0[f], dt, u1[f]);
+    for (int f = 0; f < kFields; ++f)
+      relax(b.count, in[f] + b.first, p0[f], l0[f], dt, u1[f], cache[f]);
     evaluate(
         b, t + dt,
         [&](int c) {
@@ -168,21 +184,26 @@ class ReactionOperator : public Operator {
         p1[f][c] = 0.5 * (p0[f][c] + p1[f][c]);
         l1[f][c] = 0.5 * (l0[f][c] + l1[f][c]);
       }
-      relax(b.count, in[f] + b.first, p1[f], l1[f], dt, out[f] + b.first);
+      relax(b.count, in[f] + b.first, p1[f], l1[f], dt, out[f] + b.first, cache[f]);
     }
   }
 
   // out = exponential_relax(u, p, l, h) for n cells (out may be u). Most loss rates are
   // constant along a row (decay constants of the layer), so a block with one loss rate takes
-  // one exponential; the result is the same expression either way.
-  static void relax(int n, const double* u, const double* p, const double* l, double h,
-                    double* out) {
+  // one exponential (from `cache` when its x is the last one's); the result is the same
+  // expression either way.
+  static void relax(int n, const double* u, const double* p, const double* l, double h, double* out,
+                    DecayCache& cache) {
     int same = 0;  // a count rather than a flag: the reduction vectorises
     for (int c = 0; c < n; ++c) same += l[c] == l[0];
     if (same == n) {
       const double x = l[0] * h;
-      const double decay = exp_neg(x);
-      const double phi = phi1(x, decay);
+      if (!(x == cache.x)) {
+        cache.x = x;
+        cache.decay = exp_neg(x);
+        cache.phi = phi1(x, cache.decay);
+      }
+      const double decay = cache.decay, phi = cache.phi;
       for (int c = 0; c < n; ++c) out[c] = u[c] * decay + p[c] * h * phi;
     } else {
       for (int c = 0; c < n; ++c) out[c] = exponential_relax(u[c], p[c], l[c], h);
