@@ -20,12 +20,10 @@ constexpr const char* kIdleSpinCount = "1000";
 long runnable_tasks() {
   std::FILE* file = std::fopen("/proc/loadavg", "r");
   if (file == nullptr) return -1;
-  double one = 0.0, five = 0.0, fifteen = 0.0;
-  long running = 0, total = 0;
-  const int read =
-      std::fscanf(file, "%lf %lf %lf %ld/%ld", &one, &five, &fifteen, &running, &total);
+  long running = 0;
+  const int read = std::fscanf(file, "%*f %*f %*f %ld/", &running);
   std::fclose(file);
-  return read == 5 ? running : -1;
+  return read == 1 ? running : -1;
 }
 
 // True when, in the fewest of a few readings 1 ms apart, no task but this one was runnable:

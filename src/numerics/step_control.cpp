@@ -18,18 +18,6 @@ namespace {
 // depend on the number of threads.
 constexpr std::size_t kCellsPerBlock = 4096;
 
-// to = from for every field, in one parallel region (FieldSet::assign_values copies serially).
-void copy_values(const FieldSet& from, FieldSet& to, Threads threads) {
-  const std::size_t n = from.grid().cells();
-#pragma omp parallel num_threads(threads.count())
-  for (int f = 0; f < from.size(); ++f) {
-    const double* source = from[f].data();
-    double* target = to[f].data();
-#pragma omp for schedule(static) nowait
-    for (std::size_t c = 0; c < n; ++c) target[c] = source[c];
-  }
-}
-
 // a, b, c = c, a, b: three buffers rotate without copying.
 void rotate(FieldSet& a, FieldSet& b, FieldSet& c) {
   std::swap(a, b);
@@ -156,7 +144,7 @@ void AdaptiveIntegrator::step(FieldSet& state, double& t, double t_end, Splittin
                        : kRejectShrinkMin;
     proposed_dt_ = dt * shrink;
     if (proposed_dt_ < settings_.dt_min) {
-      copy_values(saved_, state, threads_);  // the caller keeps the last good state
+      copy_values(saved_, state, 0, threads_);  // the caller keeps the last good state
       std::ostringstream os;
       os << "time step collapsed to " << proposed_dt_ << " day at t = " << t << " day ("
          << (error == error ? "error estimate too large" : "NaN in the solution")

@@ -9,6 +9,7 @@
 
 #include "dermasim/core/aligned.hpp"
 #include "dermasim/core/grid.hpp"
+#include "dermasim/core/threads.hpp"
 
 namespace dermasim {
 
@@ -58,5 +59,9 @@ class FieldSet {
   Grid grid_;
   std::vector<Field> fields_;
 };
+
+/// to = from for fields first_field .. from.size()-1 (same layout), in one parallel region on
+/// `threads` threads (FieldSet::assign_values copies every field serially).
+void copy_values(const FieldSet& from, FieldSet& to, int first_field, Threads threads);
 
 }  // namespace dermasim

@@ -80,14 +80,7 @@ class ReactionOperator : public Operator {
       in[f] = from[f].data();
       out[f] = to[f].data();
     }
-    const std::size_t n = from.grid().cells();
-#pragma omp parallel num_threads(threads_.count())
-    for (int f = kFields; f < from.size(); ++f) {
-      const double* source = from[f].data();
-      double* target = to[f].data();
-#pragma omp for schedule(static) nowait
-      for (std::size_t c = 0; c < n; ++c) target[c] = source[c];
-    }
+    copy_values(from, to, kFields, threads_);
     advance_cells(from.grid(), in, out, t, dt);
   }
 
