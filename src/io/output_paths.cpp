@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <string>
 
@@ -18,9 +19,13 @@ std::string megabytes(std::uintmax_t bytes) {
 }
 
 // Creating and removing a probe file is the only reliable test that a directory accepts new
-// files: access(2) ignores read-only mounts' subtleties, ACLs and root's privileges.
+// files: access(2) ignores read-only mounts' subtleties, ACLs and root's privileges. The name
+// is unique within the process too: a sweep's runs probe one directory from several threads,
+// and a shared name made one of them fail with "file exists".
 void probe_writable(const fs::path& directory) {
-  const fs::path probe = directory / (".dermasim-probe-" + std::to_string(getpid()));
+  static std::atomic<unsigned long> probes{0};
+  const fs::path probe = directory / (".dermasim-probe-" + std::to_string(getpid()) + "-" +
+                                      std::to_string(probes.fetch_add(1)));
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) {
     throw FileError(directory.string(), "output directory is not writable: " + os_reason(errno) +
