@@ -14,7 +14,9 @@
 #     --matrix          every combination of --march native / x86-64-v3 and --threads 1 / 2
 #                       (appended to the command), one comparison after the other, then a
 #                       summary table (not with --build, whose binary has one ISA)
-#   Environment: the command runs with OMP_WAIT_POLICY=PASSIVE unless it is already set.
+#     --own-wait-policy run each build with its own default OpenMP wait policy (OMP_WAIT_POLICY
+#                       and GOMP_SPINCOUNT unset), as a user who sets neither sees it
+#   Environment: otherwise the command runs with OMP_WAIT_POLICY=PASSIVE unless it is set.
 #   Example: scripts/compare-speed.sh --march x86-64-v3 a6e52e2 -- run \
 #              scenarios/boxcar-standard.yaml --threads 1 --quiet
 #            scripts/compare-speed.sh --matrix a6e52e2 -- run scenarios/boxcar-standard.yaml --quiet
@@ -27,10 +29,12 @@ build_b=""
 march=native
 runs=5
 matrix=0
+own_wait=0
 passed=()  # options handed on to the runs of a matrix
 while [[ $# -gt 0 && $1 != -- ]]; do
   case $1 in
     --matrix) matrix=1; shift; continue ;;
+    --own-wait-policy) own_wait=1; passed+=("$1"); shift; continue ;;
     --scratch | --against | --runs) passed+=("$1" "$2") ;;
   esac
   case $1 in
@@ -97,7 +101,11 @@ else
   bin_b=$dir_b/build/dermasim
 fi
 
-export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+if ((own_wait)); then
+  unset OMP_WAIT_POLICY GOMP_SPINCOUNT
+else
+  export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+fi
 log=$scratch/times-$$.txt
 : >"$log"
 cd "$repo"
