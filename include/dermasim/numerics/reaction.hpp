@@ -27,22 +27,64 @@ struct ReactionCell {
   double t;           ///< days
 };
 
-/// phi1(x) = (1 - e^{-x}) / x given decay = e^{-x}. Below x = 1e-2 the quotient would lose
-/// digits to cancellation, so phi1 comes from its Taylor series there (truncation < 2e-13).
-/// Both branches are computed and one is selected, so a loop over cells vectorises; the
-/// quotient's divisor is kept >= 1e-2 so the discarded branch never divides by zero.
-inline double phi1(double x, double decay) {
-  const double series = 1.0 - x * (0.5 - x * (1.0 / 6.0 - x * (1.0 / 24.0 - x * (1.0 / 120.0))));
-  const bool small = x < 1e-2;
-  const double quotient = (1.0 - decay) / (small ? 1e-2 : x);
-  return small ? series : quotient;
+/// The two factors of the exact relaxation over h at x = L h >= 0: decay = e^{-x} and
+/// phi = phi1(x) = (1 - e^{-x}) / x.
+struct RelaxFactors {
+  double decay, phi;
+};
+
+/// Below this x both factors come from phi1's Taylor series (relax_series).
+inline constexpr double kRelaxSeriesLimit = 0.5;
+
+/// phi1(x) = sum_k (-x)^k / (k+1)! to degree 14 and decay = 1 - x phi1(x), for
+/// 0 <= x < kRelaxSeriesLimit: truncation below 2e-18 relative, no cancellation in 1 - e^{-x},
+/// and 15 multiply-adds where the exponential and the quotient take about 40 operations with a
+/// division. After a session most steps are a fraction of a day, where x is small for nearly
+/// every field, so this is the common case.
+inline RelaxFactors relax_series(double x) {
+  double phi = 1.0 / 1307674368000.0;  // 1/15!
+  phi = 1.0 / 87178291200.0 - x * phi;
+  phi = 1.0 / 6227020800.0 - x * phi;
+  phi = 1.0 / 479001600.0 - x * phi;
+  phi = 1.0 / 39916800.0 - x * phi;
+  phi = 1.0 / 3628800.0 - x * phi;
+  phi = 1.0 / 362880.0 - x * phi;
+  phi = 1.0 / 40320.0 - x * phi;
+  phi = 1.0 / 5040.0 - x * phi;
+  phi = 1.0 / 720.0 - x * phi;
+  phi = 1.0 / 120.0 - x * phi;
+  phi = 1.0 / 24.0 - x * phi;
+  phi = 1.0 / 6.0 - x * phi;
+  phi = 0.5 - x * phi;
+  phi = 1.0 - x * phi;
+  return {1.0 - x * phi, phi};
+}
+
+/// Both factors from the exponential, for x >= kRelaxSeriesLimit (NaN propagates): e^{-x} from
+/// exp_neg and phi1 as the quotient, whose divisor is kept >= kRelaxSeriesLimit so that a lane
+/// of smaller x, discarded by relax_factors, never divides by zero.
+inline RelaxFactors relax_exponential(double x) {
+  const double decay = exp_neg(x);
+  return {decay, (1.0 - decay) / std::max(x, kRelaxSeriesLimit)};
+}
+
+/// Both factors for any x >= 0: the series below kRelaxSeriesLimit, the exponential above. Both
+/// are computed and one is selected, so a loop over cells vectorises.
+inline RelaxFactors relax_factors(double x) {
+  const RelaxFactors series = relax_series(x);
+  const RelaxFactors exponential = relax_exponential(x);
+  const bool small = x < kRelaxSeriesLimit;
+  return {small ? series.decay : exponential.decay, small ? series.phi : exponential.phi};
+}
+
+/// u e^{-L h} + P h phi1(L h) with the factors of x = L h.
+inline double relax_with(double u, double production, double h, RelaxFactors f) {
+  return u * f.decay + production * h * f.phi;
 }
 
 /// Exact solution of du/dt = P - L u over h for frozen P, L >= 0.
 inline double exponential_relax(double u, double production, double loss, double h) {
-  const double x = loss * h;
-  const double decay = exp_neg(x);
-  return u * decay + production * h * phi1(x, decay);
+  return relax_with(u, production, h, relax_factors(loss * h));
 }
 
 /// Operator adapter: integrates `Kernel` over every cell. A Kernel provides
@@ -143,13 +185,13 @@ class ReactionOperator : public Operator {
     int count;          // cells in the block, <= kBlock
   };
 
-  // e^{-x} and phi1(x) of the last block of a field whose cells shared one loss rate. Such rates
-  // are constants of a layer, the same in most blocks a thread takes and in both stages (their
-  // mean is themselves), so the exponential, a chain of dependent scalar operations, is mostly
-  // taken once per layer instead of twice per block; the values are those of the same x.
+  // The relaxation factors of the last block of a field whose cells shared one loss rate. Such
+  // rates are constants of a layer, the same in most blocks a thread takes and in both stages
+  // (their mean is themselves), so the factors are mostly computed once per layer instead of
+  // twice per block; they are those of the same x.
   struct DecayCache {
     double x = std::numeric_limits<double>::quiet_NaN();  // equal to no x
-    double decay = 0.0, phi = 0.0;
+    RelaxFactors factors{0.0, 0.0};
   };
 
   // Both stages read the start values straight from `in` and the second writes the result to
@@ -181,23 +223,30 @@ class ReactionOperator : public Operator {
     }
   }
 
-  // out = exponential_relax(u, p, l, h) for n cells (out may be u). Most loss rates are
-  // constant along a row (decay constants of the layer), so a block with one loss rate takes
-  // one exponential (from `cache` when its x is the last one's); the result is the same
-  // expression either way.
+  // out = exponential_relax(u, p, l, h) for n cells (out may be u); every path computes the
+  // same factors of each cell's x, so a cell's result does not depend on its block. Most loss
+  // rates are constant along a row (decay constants of the layer): a block with one loss rate
+  // takes its factors once (from `cache` when its x is the last one's). Otherwise a block whose
+  // x all lie on one side of the series limit computes only that side's factors.
   static void relax(int n, const double* u, const double* p, const double* l, double h, double* out,
                     DecayCache& cache) {
-    int same = 0;  // a count rather than a flag: the reduction vectorises
-    for (int c = 0; c < n; ++c) same += l[c] == l[0];
+    int same = 0, small = 0;  // counts rather than flags: the reductions vectorise
+    for (int c = 0; c < n; ++c) {
+      same += l[c] == l[0];
+      small += l[c] * h < kRelaxSeriesLimit;
+    }
     if (same == n) {
       const double x = l[0] * h;
       if (!(x == cache.x)) {
         cache.x = x;
-        cache.decay = exp_neg(x);
-        cache.phi = phi1(x, cache.decay);
+        cache.factors = relax_factors(x);
       }
-      const double decay = cache.decay, phi = cache.phi;
-      for (int c = 0; c < n; ++c) out[c] = u[c] * decay + p[c] * h * phi;
+      const RelaxFactors f = cache.factors;
+      for (int c = 0; c < n; ++c) out[c] = relax_with(u[c], p[c], h, f);
+    } else if (small == n) {
+      for (int c = 0; c < n; ++c) out[c] = relax_with(u[c], p[c], h, relax_series(l[c] * h));
+    } else if (small == 0) {
+      for (int c = 0; c < n; ++c) out[c] = relax_with(u[c], p[c], h, relax_exponential(l[c] * h));
     } else {
       for (int c = 0; c < n; ++c) out[c] = exponential_relax(u[c], p[c], l[c], h);
     }
