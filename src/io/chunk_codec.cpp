@@ -20,25 +20,33 @@ static_assert(kBytes == 4);
 // Above this many bits per byte a plane is stored: deflate would save under ~3 % of it.
 constexpr double kStoreEntropyBits = 7.7;
 
+// Bytes of a plane between two that its entropy is sampled from. A 300 x 150 chunk still gives
+// 5,625 samples, whose plug-in entropy falls short of the plane's by at most about 0.03 bits per
+// byte (the bias (256 - 1) / (2 N ln 2)), well inside the 7.7 threshold's margin, for an eighth
+// of the histogram's reads; counting every byte took 3 % of the standard preset's run.
+constexpr std::size_t kSampleStride = 8;
+
 double entropy_bits(const unsigned char* plane, std::size_t n) {
   // Four histograms filled in turn and summed: with one, a run of equal bytes (the exponent
-  // and zero planes are mostly that) makes every increment wait for the store of the last,
-  // which cost a tenth of the standard preset's run.
+  // and zero planes are mostly that) makes every increment wait for the store of the last.
   constexpr std::size_t kWays = 4;
+  constexpr std::size_t kSpan = kWays * kSampleStride;
   std::array<std::array<std::uint32_t, 256>, kWays> partial{};
   std::size_t i = 0;
-  for (; i + kWays <= n; i += kWays) {
-    for (std::size_t w = 0; w < kWays; ++w) ++partial[w][plane[i + w]];
+  for (; i + kSpan <= n; i += kSpan) {
+    for (std::size_t w = 0; w < kWays; ++w) ++partial[w][plane[i + w * kSampleStride]];
   }
-  for (; i < n; ++i) ++partial[0][plane[i]];
+  for (; i < n; i += kSampleStride) ++partial[0][plane[i]];
   std::array<std::size_t, 256> counts{};
+  std::size_t samples = 0;
   for (std::size_t b = 0; b < counts.size(); ++b) {
     for (std::size_t w = 0; w < kWays; ++w) counts[b] += partial[w][b];
+    samples += counts[b];
   }
   double bits = 0.0;
   for (const std::size_t c : counts) {
     if (c == 0) continue;
-    const double p = static_cast<double>(c) / static_cast<double>(n);
+    const double p = static_cast<double>(c) / static_cast<double>(samples);
     bits -= p * std::log2(p);
   }
   return bits;
@@ -51,10 +59,19 @@ void check_zlib(int status, const char* what) {
   }
 }
 
+// Deflate's matcher looks for repeated strings; what the compressible planes of a snapshot
+// repeat is one byte (the exponent of a field at rest, the zero high bytes of a field that is
+// zero outside the injured columns), which run-length matching finds without the string search.
+// On the standard preset's 58 snapshots of 17 fields it gave half the bytes of the default
+// strategy (0.58 against 1.20 MB) and was smaller on every chunk.
+constexpr int kStrategy = Z_RLE;
+
 // Owns a deflate stream so it is released on every path.
 struct Deflater {
   z_stream stream{};
-  explicit Deflater(int level) { check_zlib(deflateInit(&stream, level), "start"); }
+  explicit Deflater(int level) {
+    check_zlib(deflateInit2(&stream, level, Z_DEFLATED, MAX_WBITS, 8, kStrategy), "start");
+  }
   ~Deflater() { deflateEnd(&stream); }
   Deflater(const Deflater&) = delete;
   Deflater& operator=(const Deflater&) = delete;
@@ -86,7 +103,7 @@ std::vector<unsigned char> shuffle_deflate(std::span<const float> values, int le
     if (plane_level[p] != current) {
       // Flushes the input so far at the old level, then continues the same stream.
       check_zlib(deflate(&z, Z_BLOCK), "flush");
-      check_zlib(deflateParams(&z, plane_level[p], Z_DEFAULT_STRATEGY), "switch level in");
+      check_zlib(deflateParams(&z, plane_level[p], kStrategy), "switch level in");
       current = plane_level[p];
     }
     z.next_in = shuffled.data() + p * n;
