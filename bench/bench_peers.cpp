@@ -6,6 +6,7 @@
 // the transport's passes over memory, 16 each (read + write): two when the fields divide among
 // the threads (each field swept whole by one thread), three otherwise (each axis shared); plus
 // 16 for each of the two half reaction passes.
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -30,6 +31,11 @@ double transport_bytes(int fields) {
 template <int N>
 struct DecayKernel {
   static constexpr int kFields = N;
+  static constexpr auto kRowConstantLoss = [] {  // one decay constant everywhere
+    std::array<bool, N> constant{};
+    constant.fill(true);
+    return constant;
+  }();
   template <class In, class Out>
   void rates(const ReactionCell&, const In&, Out&& p, Out&& l) const {
     for (int f = 0; f < N; ++f) {

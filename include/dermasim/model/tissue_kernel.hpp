@@ -37,6 +37,7 @@
 // select. The kernel never logs.
 #pragma once
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "dermasim/core/aligned.hpp"
@@ -82,6 +83,15 @@ struct KernelConstants {
 class TissueKernel {
  public:
   static constexpr int kFields = kModelFieldCount;
+  /// The loss rates in rates() that are constants of the z row (k_D of the layer, k_I, k_G,
+  /// k_P, k_rel and the PIH dose's 0): ReactionOperator skips checking them.
+  static constexpr std::array<bool, kFields> kRowConstantLoss = [] {
+    std::array<bool, kFields> constant{};
+    for (const FieldIndex f : {kDamage, kInflammation, kGrowthFactor, kMmp, kPihDose, kPrpDepot}) {
+      constant[f] = true;
+    }
+    return constant;
+  }();
 
   TissueKernel(KernelConstants constants, std::vector<RowRates> rows, CellMaps maps)
       : c_(constants), rows_(std::move(rows)), maps_(std::move(maps)) {}

@@ -8,6 +8,7 @@
 // P and L. Each cell is independent, so the loop is parallel and bitwise thread-independent.
 #pragma once
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -95,8 +96,11 @@ inline double exponential_relax(double u, double production, double loss, double
 ///   template <class In, class Out> void rates(const ReactionCell&, const In& u, Out&& p, Out&& l)
 /// (u[f], p[f], l[f] as for pointers) is handed views into those buffers, so that, inlined and
 /// branch-free (selects are fine), it vectorises across the cells of a block; a kernel that
-/// takes pointers is evaluated cell by cell through small copies. Rows are shared among
-/// `threads` threads.
+/// takes pointers is evaluated cell by cell through small copies. A kernel may also declare
+///   static constexpr std::array<bool, kFields> kRowConstantLoss;
+/// true for a field whose loss rate is the same in every cell of an x row (a constant of the
+/// layer) whatever the state: its relaxation then takes the row's factors without checking the
+/// block's rates, with the same results. Rows are shared among `threads` threads.
 template <class Kernel>
 class ReactionOperator : public Operator {
  public:
@@ -207,7 +211,7 @@ class ReactionOperator : public Operator {
         },
         p0, l0);
     for (int f = 0; f < kFields; ++f)
-      relax(b.count, in[f] + b.first, p0[f], l0[f], dt, u1[f], cache[f]);
+      relax(b.count, in[f] + b.first, p0[f], l0[f], dt, u1[f], cache[f], row_constant_loss(f));
     evaluate(
         b, t + dt,
         [&](int c) {
@@ -219,7 +223,16 @@ class ReactionOperator : public Operator {
         p1[f][c] = 0.5 * (p0[f][c] + p1[f][c]);
         l1[f][c] = 0.5 * (l0[f][c] + l1[f][c]);
       }
-      relax(b.count, in[f] + b.first, p1[f], l1[f], dt, out[f] + b.first, cache[f]);
+      relax(b.count, in[f] + b.first, p1[f], l1[f], dt, out[f] + b.first, cache[f],
+            row_constant_loss(f));
+    }
+  }
+
+  static constexpr bool row_constant_loss(int f) {
+    if constexpr (requires { Kernel::kRowConstantLoss; }) {
+      return Kernel::kRowConstantLoss[f];
+    } else {
+      return false;
     }
   }
 
@@ -227,13 +240,18 @@ class ReactionOperator : public Operator {
   // same factors of each cell's x, so a cell's result does not depend on its block. Most loss
   // rates are constant along a row (decay constants of the layer): a block with one loss rate
   // takes its factors once (from `cache` when its x is the last one's). Otherwise a block whose
-  // x all lie on one side of the series limit computes only that side's factors.
+  // x all lie on one side of the series limit computes only that side's factors. The check of
+  // the block's rates cost as much as the relaxation it chose for a field of one rate (its
+  // horizontal sums above all), so a field the kernel declares row-constant skips it.
   static void relax(int n, const double* u, const double* p, const double* l, double h, double* out,
-                    DecayCache& cache) {
-    int same = 0, small = 0;  // counts rather than flags: the reductions vectorise
-    for (int c = 0; c < n; ++c) {
-      same += l[c] == l[0];
-      small += l[c] * h < kRelaxSeriesLimit;
+                    DecayCache& cache, bool row_constant) {
+    int same = n, small = 0;  // counts rather than flags: the reductions vectorise
+    if (!row_constant) {
+      same = 0;
+      for (int c = 0; c < n; ++c) {
+        same += l[c] == l[0];
+        small += l[c] * h < kRelaxSeriesLimit;
+      }
     }
     if (same == n) {
       const double x = l[0] * h;

@@ -55,6 +55,33 @@ TEST(TissueKernel, ProductionAndLossAreNonNegative) {
   }
 }
 
+// The loss rates the kernel declares row-constant (ReactionOperator then skips checking them)
+// are the same for every state and every cell of a row, also in a scar with acne foci.
+TEST(TissueKernel, DeclaredRowConstantLossesDependOnlyOnTheRow) {
+  SkinSpec skin;
+  skin.active_acne = true;
+  const TissueModel m(small_grid(), skin, ScarSpec{ScarType::kBoxcar, 0.6, 0.2}, ParameterSet{}, 3);
+  const TissueKernel kernel = m.kernel();
+  Rng rng(5);
+  double u[kModelFieldCount], prod[kModelFieldCount], loss[kModelFieldCount];
+  double first[kModelFieldCount];
+  int declared = 0;
+  for (int f = 0; f < kModelFieldCount; ++f) declared += TissueKernel::kRowConstantLoss[f];
+  EXPECT_EQ(declared, 6);
+  for (int k = 0; k < 40; ++k) {
+    for (int n = 0; n < 100; ++n) {
+      for (int f = 0; f < kModelFieldCount; ++f) u[f] = 1e4 * rng.uniform();
+      const int i = static_cast<int>(rng.uniform() * 40);
+      kernel.rates(ReactionCell{m.grid().index(i, 0, k), i, 0, k, 0.0}, u, prod, loss);
+      for (int f = 0; f < kModelFieldCount; ++f) {
+        if (!TissueKernel::kRowConstantLoss[f]) continue;
+        if (n == 0) first[f] = loss[f];
+        ASSERT_EQ(loss[f], first[f]) << "field " << f << ", row " << k;
+      }
+    }
+  }
+}
+
 // Growth factor drives proliferation; without it fibroblasts above F0 only return to F0, and
 // the PIH dose grows only in the epidermis above the inflammation threshold.
 TEST(TissueKernel, TermsActWhereTheEquationsSay) {
