@@ -9,8 +9,10 @@
 #pragma once
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 
 #include "dermasim/core/error.hpp"
@@ -240,20 +242,29 @@ class ReactionOperator : public Operator {
   // same factors of each cell's x, so a cell's result does not depend on its block. Most loss
   // rates are constant along a row (decay constants of the layer): a block with one loss rate
   // takes its factors once (from `cache` when its x is the last one's). Otherwise a block whose
-  // x all lie on one side of the series limit computes only that side's factors. The check of
-  // the block's rates cost as much as the relaxation it chose for a field of one rate (its
-  // horizontal sums above all), so a field the kernel declares row-constant skips it.
+  // x all lie on one side of the series limit computes only that side's factors.
+  // The block is checked on bit patterns: one rate bit for bit means one x, and for x >= 0 the
+  // bits, read as signed integers, order as the values (a -0 or a negative NaN reads as below
+  // the limit: -0 is below it, and a NaN gives NaN on either side). So the reductions are an or,
+  // a min and a max of 64-bit integers; counts of compares, with their narrowing and
+  // horizontal sums, had cost as much as the relaxation of a one-rate field. A field the kernel
+  // declares row-constant skips the check.
   static void relax(int n, const double* u, const double* p, const double* l, double h, double* out,
                     DecayCache& cache, bool row_constant) {
-    int same = n, small = 0;  // counts rather than flags: the reductions vectorise
+    std::uint64_t differs = 0;
+    std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
+    std::int64_t highest = std::numeric_limits<std::int64_t>::min();
     if (!row_constant) {
-      same = 0;
+      const auto first = std::bit_cast<std::uint64_t>(l[0]);
       for (int c = 0; c < n; ++c) {
-        same += l[c] == l[0];
-        small += l[c] * h < kRelaxSeriesLimit;
+        differs |= std::bit_cast<std::uint64_t>(l[c]) ^ first;
+        const auto x = std::bit_cast<std::int64_t>(l[c] * h);
+        lowest = std::min(lowest, x);
+        highest = std::max(highest, x);
       }
     }
-    if (same == n) {
+    const auto limit = std::bit_cast<std::int64_t>(kRelaxSeriesLimit);
+    if (differs == 0) {
       const double x = l[0] * h;
       if (!(x == cache.x)) {
         cache.x = x;
@@ -261,9 +272,9 @@ class ReactionOperator : public Operator {
       }
       const RelaxFactors f = cache.factors;
       for (int c = 0; c < n; ++c) out[c] = relax_with(u[c], p[c], h, f);
-    } else if (small == n) {
+    } else if (highest < limit) {
       for (int c = 0; c < n; ++c) out[c] = relax_with(u[c], p[c], h, relax_series(l[c] * h));
-    } else if (small == 0) {
+    } else if (lowest >= limit) {
       for (int c = 0; c < n; ++c) out[c] = relax_with(u[c], p[c], h, relax_exponential(l[c] * h));
     } else {
       for (int c = 0; c < n; ++c) out[c] = exponential_relax(u[c], p[c], l[c], h);

@@ -5,7 +5,10 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
+#include "dermasim/core/field.hpp"
+#include "dermasim/core/grid.hpp"
 #include "dermasim/core/rng.hpp"
 #include "dermasim/numerics/reaction.hpp"
 
@@ -65,6 +68,64 @@ TEST(RelaxFactors, EveryPathGivesTheSameFactorsOfAnX) {
     EXPECT_EQ(f.phi, side.phi) << "x = " << x;
   }
   EXPECT_TRUE(std::isnan(relax_factors(std::numeric_limits<double>::quiet_NaN()).decay));
+}
+
+// Rates frozen per cell, so that both stages of the exponential Heun step see the same rates
+// and each cell's result is exactly exponential_relax of its own rates.
+struct FrozenRates {
+  static constexpr int kFields = 1;
+  const std::vector<double>* production;
+  const std::vector<double>* loss;
+  template <class In, class Out>
+  void rates(const ReactionCell& cell, const In&, Out&& p, Out&& l) const {
+    p[0] = (*production)[cell.index];
+    l[0] = (*loss)[cell.index];
+  }
+};
+
+// Whichever path a block takes (one rate, all below the series limit, all above, mixed, a -0
+// or a NaN among them), every cell gets the relaxation of its own x.
+TEST(RelaxFactors, EveryBlockPathGivesEachCellItsOwnRelaxation) {
+  constexpr int kBlock = 64, kBlocks = 5;
+  const Grid g(2, kBlock * kBlocks, 1, 1, 0.02);
+  FieldSet s(g);
+  s.add({"u", "1", "test field", 1.0});
+  Rng rng(3);
+  std::vector<double> production(g.cells()), loss(g.cells());
+  for (int c = 0; c < g.nx(); ++c) {
+    s[0][c] = rng.uniform(0.0, 2.0);
+    production[c] = rng.uniform(0.0, 3.0);
+    switch (c / kBlock) {
+      case 0:
+        loss[c] = 0.3;
+        break;  // one rate
+      case 1:
+        loss[c] = rng.uniform(0.0, 0.9);
+        break;  // x = l h all below the limit
+      case 2:
+        loss[c] = rng.uniform(2.0, 10.0);
+        break;  // all above
+      default:
+        loss[c] = rng.uniform(0.0, 4.0);
+        break;  // mixed
+    }
+  }
+  loss[1 * kBlock + 5] = -0.0;                                      // among x below the limit
+  loss[2 * kBlock + 7] = std::numeric_limits<double>::quiet_NaN();  // among x above it
+  loss[4 * kBlock + 9] = std::numeric_limits<double>::quiet_NaN();
+  const double h = 0.5;
+  std::vector<double> expected(g.cells());
+  for (int c = 0; c < g.nx(); ++c)
+    expected[c] = exponential_relax(s[0][c], production[c], loss[c], h);
+  ReactionOperator<FrozenRates> reaction(FrozenRates{&production, &loss}, Threads(1));
+  reaction.advance(s, 0.0, h);
+  for (int c = 0; c < g.nx(); ++c) {
+    if (std::isnan(expected[c])) {
+      EXPECT_TRUE(std::isnan(s[0][c])) << "cell " << c;
+    } else {
+      EXPECT_EQ(s[0][c], expected[c]) << "cell " << c;
+    }
+  }
 }
 
 }  // namespace
