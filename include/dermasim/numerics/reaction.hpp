@@ -45,21 +45,18 @@ inline constexpr double kRelaxSeriesLimit = 0.5;
 /// division. After a session most steps are a fraction of a day, where x is small for nearly
 /// every field, so this is the common case.
 inline RelaxFactors relax_series(double x) {
-  double phi = 1.0 / 1307674368000.0;  // 1/15!
-  phi = 1.0 / 87178291200.0 - x * phi;
-  phi = 1.0 / 6227020800.0 - x * phi;
-  phi = 1.0 / 479001600.0 - x * phi;
-  phi = 1.0 / 39916800.0 - x * phi;
-  phi = 1.0 / 3628800.0 - x * phi;
-  phi = 1.0 / 362880.0 - x * phi;
-  phi = 1.0 / 40320.0 - x * phi;
-  phi = 1.0 / 5040.0 - x * phi;
-  phi = 1.0 / 720.0 - x * phi;
-  phi = 1.0 / 120.0 - x * phi;
-  phi = 1.0 / 24.0 - x * phi;
-  phi = 1.0 / 6.0 - x * phi;
-  phi = 0.5 - x * phi;
-  phi = 1.0 - x * phi;
+  // 1 / (k+1)! for k = 14 down to 0; every factorial up to 15! is exact in a double.
+  constexpr auto kCoefficients = [] {
+    std::array<double, 15> c{};
+    double factorial = 1.0;
+    for (int k = 0; k < 15; ++k) {
+      factorial *= k + 1;
+      c[14 - k] = 1.0 / factorial;
+    }
+    return c;
+  }();
+  double phi = kCoefficients[0];
+  for (std::size_t k = 1; k < kCoefficients.size(); ++k) phi = kCoefficients[k] - x * phi;
   return {1.0 - x * phi, phi};
 }
 
