@@ -218,12 +218,14 @@ class ReactionOperator : public Operator {
         },
         p1, l1);
     for (int f = 0; f < kFields; ++f) {
-      for (int c = 0; c < b.count; ++c) {
-        p1[f][c] = 0.5 * (p0[f][c] + p1[f][c]);
-        l1[f][c] = 0.5 * (l0[f][c] + l1[f][c]);
+      for (int c = 0; c < b.count; ++c) p1[f][c] = 0.5 * (p0[f][c] + p1[f][c]);
+      // A row-constant loss rate is the same in both stages, so its mean is itself.
+      const bool row_constant = row_constant_loss(f);
+      if (!row_constant) {
+        for (int c = 0; c < b.count; ++c) l1[f][c] = 0.5 * (l0[f][c] + l1[f][c]);
       }
-      relax(b.count, in[f] + b.first, p1[f], l1[f], dt, out[f] + b.first, cache[f],
-            row_constant_loss(f));
+      relax(b.count, in[f] + b.first, p1[f], row_constant ? l0[f] : l1[f], dt, out[f] + b.first,
+            cache[f], row_constant);
     }
   }
 
