@@ -66,11 +66,12 @@ void check_zlib(int status, const char* what) {
 // strategy (0.58 against 1.20 MB) and was smaller on every chunk.
 constexpr int kStrategy = Z_RLE;
 
-// Owns a deflate stream so it is released on every path.
+// Owns a raw deflate stream (no zlib header or trailer: shuffle_deflate writes them) so it is
+// released on every path.
 struct Deflater {
   z_stream stream{};
   explicit Deflater(int level) {
-    check_zlib(deflateInit2(&stream, level, Z_DEFLATED, MAX_WBITS, 8, kStrategy), "start");
+    check_zlib(deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, kStrategy), "start");
   }
   ~Deflater() { deflateEnd(&stream); }
   Deflater(const Deflater&) = delete;
@@ -96,8 +97,14 @@ std::vector<unsigned char> shuffle_deflate(std::span<const float> values, int le
   z_stream& z = deflater.stream;
   // Stored blocks and level switches cost a few bytes each; compressBound covers the rest.
   std::vector<unsigned char> out(compressBound(static_cast<uLong>(shuffled.size())) + 1024);
-  z.next_out = out.data();
-  z.avail_out = static_cast<uInt>(out.size());
+  // The zlib header zlib itself writes for a 32 KiB window with Z_RLE, whatever the level
+  // (RFC 1950: CM = 8, CINFO = 7, FLEVEL = 0, and FCHECK making the pair a multiple of 31).
+  static_assert(kStrategy >= Z_HUFFMAN_ONLY, "zlib's FLEVEL is 0 only for these strategies");
+  constexpr std::array<unsigned char, 2> kHeader{0x78, 0x01};
+  static_assert((kHeader[0] * 256 + kHeader[1]) % 31 == 0);
+  std::copy(kHeader.begin(), kHeader.end(), out.begin());
+  z.next_out = out.data() + kHeader.size();
+  z.avail_out = static_cast<uInt>(out.size() - kHeader.size() - 4);
   int current = plane_level[0];
   for (std::size_t p = 0; p < kBytes; ++p) {
     if (plane_level[p] != current) {
@@ -115,8 +122,48 @@ std::vector<unsigned char> shuffle_deflate(std::span<const float> values, int le
       throw Error("zlib ran out of room compressing a snapshot chunk");
     }
   }
-  out.resize(z.total_out);
+  out.resize(kHeader.size() + z.total_out);
+  const std::uint32_t checksum = adler32(shuffled);
+  for (int b = 3; b >= 0; --b) out.push_back(static_cast<unsigned char>(checksum >> (8 * b)));
   return out;
+}
+
+std::uint32_t adler32(std::span<const unsigned char> bytes) {
+  // Over a block of n bytes from sums (a, b), a grows by the block's sum and b by n a plus the
+  // sum of (n - k) byte_k: sums of bytes with fixed weights, which vectorise. In 32-byte
+  // groups, the weights are 32 .. 1 and the group's start a enters b 32 times. 4096 bytes
+  // keep every partial sum below 2^32 (255 * 4096 * 4097 / 2 < 2^31).
+  constexpr std::uint32_t kModulus = 65521;
+  constexpr std::size_t kGroup = 32;
+  constexpr std::size_t kBlock = 4096;
+  std::uint32_t a = 1, b = 0;
+  const unsigned char* p = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    const std::size_t n = std::min(left, kBlock);
+    const std::size_t groups = n / kGroup;
+    std::uint32_t sum = 0, weighted = 0;
+    for (std::size_t g = 0; g < groups; ++g) {
+      std::uint32_t group_sum = 0, group_weighted = 0;
+      for (std::size_t k = 0; k < kGroup; ++k) {
+        group_sum += p[g * kGroup + k];
+        group_weighted += static_cast<std::uint32_t>(kGroup - k) * p[g * kGroup + k];
+      }
+      weighted += static_cast<std::uint32_t>(kGroup) * sum + group_weighted;
+      sum += group_sum;
+    }
+    for (std::size_t k = groups * kGroup; k < n; ++k) {
+      sum += p[k];
+      weighted += sum;
+    }
+    // The tail loop adds the running sum per byte, the groups their weighted sums; both are
+    // the sum over the block of (bytes up to and including k).
+    b = static_cast<std::uint32_t>((b + static_cast<std::uint64_t>(n) * a + weighted) % kModulus);
+    a = (a + sum) % kModulus;
+    p += n;
+    left -= n;
+  }
+  return (b << 16) | a;
 }
 
 void append_fletcher32(std::vector<unsigned char>& chunk) {

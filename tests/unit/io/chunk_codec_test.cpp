@@ -51,5 +51,43 @@ TEST(ChunkCodec, EmptyChunkIsAValidStream) {
   EXPECT_TRUE(decode(encoded, 0).empty());
 }
 
+TEST(ChunkCodec, Adler32IsZlibs) {
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> byte(0, 255);
+  // Lengths around the 32-byte groups and 4096-byte blocks; all 0xff is the largest sum.
+  for (const std::size_t n :
+       {0ul, 1ul, 31ul, 32ul, 33ul, 4095ul, 4096ul, 4097ul, 5552ul, 5553ul, 100000ul, 180001ul}) {
+    std::vector<unsigned char> random(n), saturated(n, 0xff);
+    for (unsigned char& b : random) b = static_cast<unsigned char>(byte(rng));
+    for (const auto* bytes : {&random, &saturated}) {
+      const uLong expected = ::adler32(1, bytes->data(), static_cast<uInt>(bytes->size()));
+      EXPECT_EQ(adler32(*bytes), expected) << n << " bytes";
+    }
+  }
+}
+
+TEST(ChunkCodec, HeaderAndTrailerAreZlibs) {
+  // Around the raw deflate data: the header zlib writes for this window and strategy, and the
+  // Adler-32 of the shuffled bytes, big-endian, which standard inflate verifies.
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<float> noise(0.0f, 1.0f);
+  std::vector<float> values(30000);
+  for (float& v : values) v = 1.0f + noise(rng);  // exponent planes compress, mantissa does not
+  const std::vector<unsigned char> encoded = shuffle_deflate(values, 1);
+  const std::vector<float> decoded = decode(encoded, values.size());
+  EXPECT_EQ(std::memcmp(decoded.data(), values.data(), values.size() * sizeof(float)), 0);
+  ASSERT_GE(encoded.size(), 6u);
+  EXPECT_EQ(encoded[0], 0x78);
+  EXPECT_EQ(encoded[1], 0x01);
+  std::vector<unsigned char> shuffled(values.size() * sizeof(float));
+  uLongf size = shuffled.size();
+  ASSERT_EQ(uncompress(shuffled.data(), &size, encoded.data(), encoded.size()), Z_OK);
+  const uLong checksum = ::adler32(1, shuffled.data(), static_cast<uInt>(shuffled.size()));
+  const std::size_t end = encoded.size();
+  EXPECT_EQ((uLong{encoded[end - 4]} << 24) | (uLong{encoded[end - 3]} << 16) |
+                (uLong{encoded[end - 2]} << 8) | encoded[end - 1],
+            checksum);
+}
+
 }  // namespace
 }  // namespace dermasim::io
