@@ -20,33 +20,16 @@ void SplittingStepper::step(FieldSet& state, double t, double dt) {
   for (std::size_t i = last; i-- > 0;) operators_[i]->advance(state, t + 0.5 * dt, 0.5 * dt);
 }
 
-namespace {
-
-class NoObserver : public CellObserver {
- public:
-  void cells_done(std::size_t, std::size_t) override {}
-};
-
-}  // namespace
-
 void SplittingStepper::step_from(const FieldSet& from, FieldSet& to, double t, double dt) {
-  NoObserver none;
-  step_from(from, to, t, dt, none);
-}
-
-void SplittingStepper::step_from(const FieldSet& from, FieldSet& to, double t, double dt,
-                                 CellObserver& observer) {
   const std::size_t last = operators_.size() - 1;
   if (last == 0) {
     operators_[0]->advance_from(from, to, t, dt);
-    observer.cells_done(0, to.grid().cells());
     return;
   }
   operators_[0]->advance_from(from, to, t, 0.5 * dt);
   for (std::size_t i = 1; i < last; ++i) operators_[i]->advance(to, t, 0.5 * dt);
   operators_[last]->advance(to, t, dt);
-  for (std::size_t i = last; i-- > 1;) operators_[i]->advance(to, t + 0.5 * dt, 0.5 * dt);
-  operators_[0]->advance_observed(to, t + 0.5 * dt, 0.5 * dt, observer);
+  for (std::size_t i = last; i-- > 0;) operators_[i]->advance(to, t + 0.5 * dt, 0.5 * dt);
 }
 
 }  // namespace dermasim

@@ -111,16 +111,7 @@ class ReactionOperator : public Operator {
     DERMASIM_ASSERT(state.size() >= kFields);
     double* fields[kFields];
     for (int f = 0; f < kFields; ++f) fields[f] = state[f].data();
-    advance_cells(state.grid(), fields, fields, t, dt, nullptr);
-  }
-
-  // Each x row is handed to the observer by the thread that integrated it, as soon as it is
-  // done: the row's values are then still in that core's cache.
-  void advance_observed(FieldSet& state, double t, double dt, CellObserver& observer) override {
-    DERMASIM_ASSERT(state.size() >= kFields);
-    double* fields[kFields];
-    for (int f = 0; f < kFields; ++f) fields[f] = state[f].data();
-    advance_cells(state.grid(), fields, fields, t, dt, &observer);
+    advance_cells(state.grid(), fields, fields, t, dt);
   }
 
   // Out of place: every cell's values are read from `from` and its results written to `to`,
@@ -134,16 +125,15 @@ class ReactionOperator : public Operator {
       out[f] = to[f].data();
     }
     copy_values(from, to, kFields, threads_);
-    advance_cells(from.grid(), in, out, t, dt, nullptr);
+    advance_cells(from.grid(), in, out, t, dt);
   }
 
  private:
   static constexpr int kFields = Kernel::kFields;
 
-  // Integrates every cell from `in` to `out` (the same arrays for an in-place step); hands each
-  // finished row to `observer` if there is one.
+  // Integrates every cell from `in` to `out` (the same arrays for an in-place step).
   void advance_cells(const Grid& g, const double* const* in, double* const* out, double t,
-                     double dt, CellObserver* observer) const {
+                     double dt) const {
     const int nx = g.nx(), ny = g.ny(), nz = g.nz();
     // A row belongs to one thread and is cut into blocks at fixed positions, so every cell
     // takes the same (vector or scalar remainder) code path whatever the number of threads.
@@ -157,7 +147,6 @@ class ReactionOperator : public Operator {
             advance_block(in, out, Block{g.index(i, j, k), i, j, k, std::min(kBlock, nx - i)}, t,
                           dt, cache);
           }
-          if (observer != nullptr) observer->cells_done(g.index(0, j, k), nx);
         }
       }
     }

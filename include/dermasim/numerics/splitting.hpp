@@ -20,9 +20,6 @@ class SplittingStepper {
   /// The same step from `from` into `to` (same layout), leaving `from` as it was: the first
   /// operator's half step goes from one to the other, the rest run in place on `to`.
   void step_from(const FieldSet& from, FieldSet& to, double t, double dt);
-  /// The same, handing each cell to `observer` once the step has finished it (the outermost
-  /// operator's closing half step reports as it goes, see Operator::advance_observed).
-  void step_from(const FieldSet& from, FieldSet& to, double t, double dt, CellObserver& observer);
 
  private:
   std::vector<Operator*> operators_;

@@ -1,9 +1,10 @@
 // Adaptive time-step control for the split stepper.
-// Error estimate (first-order methods, step_error.hpp): the second divided difference of the
-// solution, from the new state and the starts of the step and of the step before (the three
-// states are kept in three buffers that rotate, so no increment is stored or state copied),
-// taken as the step's last operator finishes each run of cells: no extra solve and no pass of
-// its own. The weighted max norm uses w = rtol * |u| + atol * scale_f per field.
+// Error estimate (first-order methods): the local error of a step h_n is about
+//   e_n ~ h_n / (h_n + h_{n-1}) * | du_n - (h_n / h_{n-1}) du_{n-1} |,
+// the second divided difference of the solution (du = increment of a step). It costs one pass
+// over the new state and the starts of the step and of the step before (the three states are
+// kept in three buffers that rotate, so no increment is stored or state copied) and no extra
+// solve. The weighted max norm uses w = rtol * |u| + atol * scale_f per field.
 // A step with err > 1 (or a NaN) is rejected and retried smaller; the next step is
 // h * clamp(0.9 / sqrt(err), 0.2, max_growth), bounded by [dt_min, dt_max]. A step below dt_min
 // throws NumericalError (exit 3). advance_to() lands exactly on its end time, so events
@@ -15,7 +16,6 @@
 #include "dermasim/core/field.hpp"
 #include "dermasim/core/threads.hpp"
 #include "dermasim/numerics/splitting.hpp"
-#include "dermasim/numerics/step_error.hpp"
 
 namespace dermasim {
 
@@ -83,12 +83,13 @@ class AdaptiveIntegrator {
   void restore(const StepControllerState& state, const FieldSet& previous_start);
 
  private:
+  /// Weighted max-norm error of the step just taken from saved_ to `state`.
+  double estimate_error(const FieldSet& state, double dt) const;
   StepControlSettings settings_;
   Threads threads_;
   int stepped_fields_;
   FieldSet saved_;  // start of the current step (of the last accepted one between steps)
   FieldSet older_;  // start of the step before it; scratch for interpolate() after a step
-  StepErrorEstimate error_;
   bool has_history_ = false;
   double previous_dt_ = 0.0;
   double step_start_ = 0.0;  // t0 of the last accepted step (for interpolate)
