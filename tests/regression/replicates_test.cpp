@@ -149,7 +149,7 @@ TEST(Replicates, SigintClosesTheFileAsInterruptedWithoutReplicatesOrCheckpoint) 
   const fs::path out = dir / "out.h5";
   const pid_t pid =
       spawn_dermasim({"run", preset("ci/boxcar-standard-ci.yaml").string(), "-o", out.string(),
-                      "--quiet", "--threads", "1", "--replicates", "20"});
+                      "--quiet", "--threads", "1", "--replicates", "200"});
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   kill(pid, SIGINT);
   EXPECT_EQ(wait_exit_code(pid), 128 + SIGINT);
